@@ -1,0 +1,15 @@
+// Exit codes of `pcs`, documented in README.md and docs/guide.md.
+#pragma once
+
+namespace pcs::cli {
+
+enum ExitCode : int {
+  exit_ok = 0,             // done; results printed (attained or not)
+  exit_eval_failed = 1,    // a designation could not be evaluated; the others are printed
+  exit_usage = 2,          // the command line is wrong
+  exit_rules_invalid = 3,  // a rule file does not parse or check
+  exit_data_invalid = 4,   // a partner file is missing or breaks the data contract
+  exit_internal = 70,      // a bug in pcs itself; please report it
+};
+
+}  // namespace pcs::cli

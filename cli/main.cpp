@@ -1,0 +1,40 @@
+// pcs: the command-line front end. Parses the command line, runs one
+// subcommand, and guarantees that nothing escapes as an uncaught exception.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  using namespace pcs::cli;
+  CLI::App app{"pcs: the partner capability score rules language and interpreter.\n"
+               "Exit codes: 0 done, 1 a designation could not be evaluated, 2 command-line error,\n"
+               "3 invalid rule files, 4 invalid partner data, 70 internal error.",
+               "pcs"};
+  app.require_subcommand(1);
+  EvalArgs eval_args;
+  add_eval_command(app, eval_args);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_usage;
+  }
+  try {
+    if (app.got_subcommand("eval")) return run_eval(eval_args);
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
+    return exit_internal;
+  } catch (...) {
+    std::cerr << "pcs: internal error\n";
+    return exit_internal;
+  }
+  return exit_usage;
+}

@@ -1,0 +1,46 @@
+// The terminal table of evaluation results.
+#include <fmt/format.h>
+
+#include "cli/report.hpp"
+
+namespace pcs::cli {
+
+namespace {
+
+std::string pts(const Decimal& d) { return d.to_string_floor(2); }
+
+std::string value_text(const eval::MetricResult& m) {
+  if (!m.value) return "not scorable";
+  const auto text = m.value->is_integer() ? m.value->to_string() : m.value->to_string_floor(2);
+  if (m.value_unit == Unit::none) return text;
+  if (m.value_unit == Unit::percent) return text + "%";
+  const bool one = *m.value == Decimal::from_int(1);
+  return fmt::format("{} {}", text, one ? unit_singular(m.value_unit) : unit_name(m.value_unit));
+}
+
+}  // namespace
+
+std::string render_table(const eval::PartnerResult& r, bool explain) {
+  std::string o = fmt::format("Partner {}  ·  as of {}  ·  program {}\n", r.partner, r.as_of, r.program);
+  for (const auto& d : r.designations) {
+    o += "\n";
+    const auto verdict = !d.error.empty() ? "ERROR" : d.attained ? "ATTAINED" : "not attained";
+    o += fmt::format("{}\n", d.name);
+    o += fmt::format("  {} · total {} / {}{}\n", verdict, pts(d.total), pts(d.max),
+                     d.path.empty() ? "" : fmt::format(" · path {}", d.path));
+    if (!d.error.empty()) o += fmt::format("  error: {}\n", d.error);
+    o += fmt::format("  {:<44} {:>16} {:>15}\n", "", "value", "points");
+    for (const auto& c : d.categories) {
+      o += fmt::format("  {:<44} {:>16} {:>15}\n", c.name, "", pts(c.points) + " / " + pts(c.max));
+      for (const auto& m : d.metrics) {
+        if (m.category != c.id) continue;
+        o += fmt::format("    {:<42} {:>16} {:>15}\n", m.name, value_text(m), pts(m.points) + " / " + pts(m.max));
+        if (explain)
+          for (const auto& line : m.explain) o += fmt::format("        {}\n", line);
+      }
+    }
+  }
+  return o;
+}
+
+}  // namespace pcs::cli

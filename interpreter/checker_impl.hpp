@@ -1,0 +1,74 @@
+// The checker's internal state, shared by check_decls.cpp (declarations) and
+// check_expr.cpp (expressions).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "interpreter/checker.hpp"
+#include "interpreter/types.hpp"
+
+namespace pcs::checker::detail {
+
+/// What is visible where an expression is checked.
+struct Scope {
+  const ast::DesignationDecl* designation = nullptr;
+  const ast::MetricDecl* metric = nullptr;
+  const ast::LetDecl* function = nullptr;  // instance whose parameters are visible
+  const std::vector<Type>* param_types = nullptr;
+  std::vector<Type> frames;                // row frames of enclosing `where`s, innermost last
+  bool attained = false;                   // `total` and `every metric` are visible
+  bool in_score = false;                   // `value` names the metric's value
+  Type metric_value;
+  bool path_selection = false;             // checking path conditions: `path` is not yet known
+};
+
+class Checker {
+ public:
+  Checker(Ruleset& ruleset, Diagnostics& out) : rs_(ruleset), out_(out) {}
+  bool run();
+
+  // Declarations (check_decls.cpp).
+  void collect();
+  void check_designation(ast::DesignationDecl& d);
+  void check_metric(ast::MetricDecl& m, Scope& scope);
+  void check_score(ast::ScoreForm& f, Scope& scope, const Type& value);
+  Type let_type(ast::LetDecl& let, const Scope& outer);
+  std::optional<Decimal> constant_points(ast::Expr& e, Scope& scope, std::string_view what);
+
+  // Expressions (check_expr.cpp).
+  Type check(ast::Expr& e, Scope& scope);
+  Type expect(ast::Expr& e, Scope& scope, TypeKind kind, std::string_view what);
+
+ private:
+  Type check_name(ast::Expr& e, Scope& scope);
+  Type check_call(ast::Expr& e, Scope& scope);
+  Type check_native(ast::Expr& e, Scope& scope, int native);
+  Type check_function_call(ast::Expr& e, Scope& scope, ast::LetDecl& fn);
+  Type check_binary(ast::Expr& e, Scope& scope);
+  Type check_arithmetic(ast::Expr& e, const Type& a, const Type& b);
+  Type check_comparison(ast::Expr& e, const Type& a, const Type& b);
+  Type check_query(ast::Expr& e, Scope& scope);
+  Type check_certification_value(ast::Expr& e, Scope& scope);
+  const ast::CertRequirement* requirement_for(const ast::CertificationDecl& c);
+  const ast::CertRequirement* requirement_for_code(const std::string& code);
+  ast::LetDecl* find_let(std::string_view name, const Scope& scope) const;
+  std::string suggest(std::string_view name, const Scope& scope) const;
+
+ public:
+  void error(const SourcePos& pos, std::string code, std::string message, std::string hint = {});
+
+  Ruleset& rs_;
+  Diagnostics& out_;
+  enum class LetState { checking, done };
+  std::map<const ast::LetDecl*, LetState> let_state_;
+  std::map<std::string, ast::LetDecl*> instances_;  // function + argument types -> checked copy
+  std::map<const ast::CertificationDecl*, const ast::CertRequirement*> cert_requirements_;
+  std::map<std::string, const ast::CertRequirement*> code_requirements_;
+};
+
+/// Levenshtein distance, for "did you mean" hints.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace pcs::checker::detail

@@ -1,0 +1,297 @@
+// Evaluating expressions of a checked tree. Types and units were checked
+// before, so this file only computes; the few runtime failures (division by
+// zero, overflow) become EvalError at the expression's position.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "interpreter/evaluator_impl.hpp"
+#include "interpreter/natives.hpp"
+
+namespace pcs::eval::detail {
+
+using ast::Expr;
+using ast::ExprKind;
+using RK = ast::Resolution::Kind;
+
+Evaluator::Evaluator(const Ruleset& ruleset, const data::Partner& partner, MonthIndex as_of)
+    : ruleset_(ruleset), partner_(partner), as_of_(as_of) {
+  usage_tenant_.reserve(partner.usage.size());
+  for (auto c : partner.usage.customer) usage_tenant_.push_back(partner.customers[c].tenant);
+}
+
+Value Evaluator::eval(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::number: return Value::of_number(e.number, e.type.unit);
+    case ExprKind::string: return Value::of_string(e.target.symbol);
+    case ExprKind::month: return Value::of_month(e.month);
+    case ExprKind::date: { Value v; v.kind = Value::Kind::date; v.date = e.date; return v; }
+    case ExprKind::boolean: return Value::of_bool(e.flag);
+    case ExprKind::none: return Value::none();
+    case ExprKind::cert_code: {
+      Value v;
+      v.kind = Value::Kind::certification;
+      v.certification = e.target.requirement;
+      return v;
+    }
+    case ExprKind::set: return eval_set(e);
+    case ExprKind::name: return eval_name(e);
+    case ExprKind::call: return eval_call(e);
+    case ExprKind::negate: {
+      auto v = eval(*e.args[0]);
+      v.number = -v.number;
+      return v;
+    }
+    case ExprKind::not_: return Value::of_bool(!eval_bool(*e.args[0]));
+    case ExprKind::binary: return eval_binary(e);
+    case ExprKind::is_none: {
+      const bool none = eval(*e.args[0]).kind == Value::Kind::none;
+      return Value::of_bool(e.flag ? !none : none);
+    }
+    case ExprKind::range: return Value::of_range(eval(*e.args[0]).month, eval(*e.args[1]).month);
+    case ExprKind::where: return eval_where(e);
+    case ExprKind::group_by: return eval_group_by(e);
+    case ExprKind::distinct: return eval_distinct(e);
+    case ExprKind::holding: return eval_holding(e);
+    case ExprKind::if_: return eval_bool(*e.args[0]) ? eval(*e.args[1]) : eval(*e.args[2]);
+    case ExprKind::choose_path: {
+      const auto label = symbols().name(path_);
+      for (std::size_t i = 0; i < e.names.size(); ++i)
+        if (e.names[i] == label) return eval(*e.args[i]);
+      throw EvalError{e.pos, "no value for the partner's path"};
+    }
+    case ExprKind::every_metric: {
+      const auto bound = eval(*e.args[0]).number;
+      const auto& op = e.text;
+      for (const auto& m : *metric_results_) {
+        const auto& p = m.points;
+        const bool ok = op == ">" ? p > bound : op == ">=" ? p >= bound : op == "<" ? p < bound
+                      : op == "<=" ? p <= bound : op == "==" ? p == bound : !(p == bound);
+        if (!ok) return Value::of_bool(false);
+      }
+      return Value::of_bool(true);
+    }
+  }
+  throw EvalError{e.pos, "internal: unknown expression"};
+}
+
+Value Evaluator::eval_set(const Expr& e) {
+  auto set = std::make_shared<SetValue>();
+  for (const auto& a : e.args) {
+    auto v = eval(*a);
+    if (v.kind == Value::Kind::certification) set->certifications.push_back(v.certification);
+    else set->symbols.push_back(v.symbol);
+  }
+  std::sort(set->symbols.begin(), set->symbols.end());
+  set->symbols.erase(std::unique(set->symbols.begin(), set->symbols.end()), set->symbols.end());
+  return Value::of_set(std::move(set), e.type.unit);
+}
+
+Value Evaluator::eval_name(const Expr& e) {
+  switch (e.target.kind) {
+    case RK::field: return field_value(frames_[e.target.frame - 1], static_cast<Field>(e.target.index));
+    case RK::function_param: return (*args_.back())[e.target.index];
+    case RK::let: return eval_let(*e.target.let, e);
+    case RK::certification: {
+      Value v;
+      v.kind = Value::Kind::certification;
+      v.certification = e.target.requirement;
+      return v;
+    }
+    case RK::as_of: return Value::of_month(as_of_);
+    case RK::builtin:
+      if (e.target.index == -1) return *metric_value_;
+      return all_rows(e.target.index == 1 ? TableKind::customers : TableKind::people);
+    case RK::path:
+      if (choosing_path_) throw EvalError{e.pos, "the path is used while it is being chosen"};
+      return Value::of_string(path_);
+    case RK::total: return Value::of_number(total_, Unit::points);
+    case RK::partner_field: {
+      const auto field = symbols().name(e.target.symbol);
+      if (field == "market") return Value::of_string(partner_.market);
+      return Value::of_string(symbols().intern(field == "id" ? partner_.id : partner_.name));
+    }
+    case RK::partner_attribute: {
+      auto it = partner_.attributes.find(symbols().name(e.target.symbol));
+      if (it == partner_.attributes.end()) return Value::none();
+      if (const auto* s = std::get_if<std::string>(&it->second)) return Value::of_string(symbols().intern(*s));
+      if (const auto* b = std::get_if<bool>(&it->second)) return Value::of_string(symbols().intern(*b ? "true" : "false"));
+      return Value::of_string(symbols().intern(std::get<Decimal>(it->second).to_string()));
+    }
+    default: break;
+  }
+  throw EvalError{e.pos, fmt::format("internal: unresolved name '{}'", e.text)};
+}
+
+Value Evaluator::eval_let(const ast::LetDecl& let, const Expr& at) {
+  (void)at;
+  const bool global = ruleset_.lets.count(let.name) && ruleset_.lets.at(let.name) == &let;
+  const bool metric_level = metric_ && std::any_of(metric_->lets.begin(), metric_->lets.end(),
+                                                   [&](const auto& l) { return l.get() == &let; });
+  auto& cache = global ? global_cache_ : metric_level ? metric_cache_ : designation_cache_;
+  if (auto it = cache.find(&let); it != cache.end()) {
+    trace(let.name, it->second);
+    return it->second;
+  }
+  // Lets never see the rows of the expression that refers to them.
+  auto saved = std::move(frames_);
+  frames_.clear();
+  ++trace_depth_;
+  Value v;
+  try {
+    v = eval(*let.body);
+  } catch (...) {
+    --trace_depth_;
+    frames_ = std::move(saved);
+    throw;
+  }
+  --trace_depth_;
+  frames_ = std::move(saved);
+  cache.emplace(&let, v);
+  trace(let.name, v);
+  return v;
+}
+
+Value Evaluator::eval_call(const Expr& e) {
+  if (e.target.kind == RK::let) return eval_function(*e.target.let, e);
+  switch (static_cast<Native>(e.target.index)) {
+    case Native::usage: return eval_usage(e);
+    case Native::sum: return eval_sum(e);
+    case Native::count: return eval_count(e);
+    case Native::min:
+    case Native::max: {
+      auto a = eval(*e.args[0]);
+      auto b = eval(*e.args[1]);
+      const bool take_a = static_cast<Native>(e.target.index) == Native::min ? a.number <= b.number : a.number >= b.number;
+      return take_a ? a : b;
+    }
+    case Native::floor: {
+      auto v = eval(*e.args[0]);
+      v.number = v.number.floor();
+      return v;
+    }
+  }
+  throw EvalError{e.pos, "internal: unknown native"};
+}
+
+Value Evaluator::eval_function(const ast::LetDecl& fn, const Expr& call) {
+  std::vector<Value> args;
+  args.reserve(call.args.size());
+  bool cacheable = true;
+  std::string key;
+  for (const auto& a : call.args) {
+    args.push_back(eval(*a));
+    const auto& v = args.back();
+    switch (v.kind) {
+      case Value::Kind::number: key += v.number.to_string(12) + "|"; break;
+      case Value::Kind::month:
+      case Value::Kind::range: key += fmt::format("{}:{}|", v.month, v.month_end); break;
+      case Value::Kind::string: key += fmt::format("s{}|", v.symbol); break;
+      case Value::Kind::boolean: key += v.boolean ? "T|" : "F|"; break;
+      default: cacheable = false;  // rows and sets: evaluate every time
+    }
+  }
+  const std::string label = call_label(call, args);
+  if (cacheable)
+    if (auto it = call_cache_.find({&fn, key}); it != call_cache_.end()) {
+      trace(label, it->second);
+      return it->second;
+    }
+  auto saved = std::move(frames_);
+  frames_.clear();
+  args_.push_back(&args);
+  ++trace_depth_;
+  Value v;
+  try {
+    v = eval(*fn.body);
+  } catch (...) {
+    --trace_depth_;
+    args_.pop_back();
+    frames_ = std::move(saved);
+    throw;
+  }
+  --trace_depth_;
+  args_.pop_back();
+  frames_ = std::move(saved);
+  if (cacheable) call_cache_.emplace(std::make_pair(&fn, key), v);
+  trace(label, v);
+  return v;
+}
+
+void Evaluator::trace(const std::string& label, const Value& v) {
+  if (!trace_ || trace_depth_ > 1 || !frames_.empty()) return;
+  auto line = fmt::format("{}{} = {}", std::string(trace_depth_ * 2, ' '), label, to_display(v));
+  if (std::find(trace_->begin(), trace_->end(), line) == trace_->end()) trace_->push_back(std::move(line));
+}
+
+Value Evaluator::eval_binary(const Expr& e) {
+  const auto& op = e.text;
+  if (op == "and") return Value::of_bool(eval_bool(*e.args[0]) && eval_bool(*e.args[1]));
+  if (op == "or") return Value::of_bool(eval_bool(*e.args[0]) || eval_bool(*e.args[1]));
+  auto a = eval(*e.args[0]);
+  auto b = eval(*e.args[1]);
+  try {
+    if (op == "in" || op == "not in") {
+      bool found;
+      if (a.kind == Value::Kind::month) found = a.month >= b.month && a.month <= b.month_end;
+      else found = std::binary_search(b.set->symbols.begin(), b.set->symbols.end(), a.symbol);
+      return Value::of_bool(op == "in" ? found : !found);
+    }
+    if (a.kind == Value::Kind::set) {
+      auto out = std::make_shared<SetValue>();
+      const auto& x = a.set->symbols;
+      const auto& y = b.set->symbols;
+      if (op == "+") std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out->symbols));
+      else if (op == "-") std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out->symbols));
+      else std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out->symbols));
+      return Value::of_set(std::move(out), e.type.unit);
+    }
+    if (a.kind == Value::Kind::month && b.kind == Value::Kind::number) {
+      const auto n = b.number.floor();
+      if (!(n == b.number)) throw EvalError{e.pos, "a month can only move by whole months"};
+      const auto shift = static_cast<MonthIndex>(n.numerator());
+      return Value::of_month(op == "+" ? a.month + shift : a.month - shift);
+    }
+    if (a.kind == Value::Kind::month && b.kind == Value::Kind::month && op == "-")
+      return Value::of_number(Decimal::from_int(a.month - b.month), Unit::months);
+    if (op == "+") return Value::of_number(a.number + b.number, e.type.unit);
+    if (op == "-") return Value::of_number(a.number - b.number, e.type.unit);
+    if (op == "*") return Value::of_number(a.number * b.number, e.type.unit);
+    if (op == "/") {
+      if (b.number.is_zero()) throw EvalError{e.pos, fmt::format("division by zero: the right side of '/' is 0 for this partner")};
+      return Value::of_number(a.number / b.number, e.type.unit);
+    }
+    // Comparisons.
+    int c = 0;
+    if (a.kind == Value::Kind::number) c = a.number < b.number ? -1 : (b.number < a.number ? 1 : 0);
+    else if (a.kind == Value::Kind::month) c = a.month < b.month ? -1 : a.month > b.month ? 1 : 0;
+    else if (a.kind == Value::Kind::date) c = a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+    else if (a.kind == Value::Kind::boolean) c = a.boolean == b.boolean ? 0 : 1;
+    else c = (a.kind == b.kind && a.symbol == b.symbol) ? 0 : 1;  // text, none, path
+    if (op == "==") return Value::of_bool(c == 0);
+    if (op == "!=") return Value::of_bool(c != 0);
+    if (op == "<") return Value::of_bool(c < 0);
+    if (op == "<=") return Value::of_bool(c <= 0);
+    if (op == ">") return Value::of_bool(c > 0);
+    return Value::of_bool(c >= 0);
+  } catch (const arithmetic_error& x) {
+    throw EvalError{e.pos, x.what()};
+  }
+}
+
+std::string call_label(const Expr& call, const std::vector<Value>& args) {
+  std::string label = call.text + "(";
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i) label += ", ";
+    const auto& v = args[i];
+    if (v.kind == Value::Kind::rows || v.kind == Value::Kind::set)
+      label += call.args[i]->kind == ExprKind::name ? call.args[i]->text : "...";
+    else if (v.kind == Value::Kind::range)
+      label += format_month(v.month) + ".." + format_month(v.month_end);
+    else
+      label += to_display(v);
+  }
+  return label + ")";
+}
+
+}  // namespace pcs::eval::detail

@@ -1,0 +1,202 @@
+// Scoring: paths, metrics (prerequisites, value, scoring form, caps),
+// categories, totals and attainment, each step written to the explanation.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "interpreter/evaluator_impl.hpp"
+
+namespace pcs::eval::detail {
+
+namespace {
+
+std::string amount(const Decimal& d, Unit u) {
+  if (u == Unit::none) return d.to_string();
+  if (u == Unit::percent) return d.to_string() + "%";
+  const bool one = d == Decimal::from_int(1);
+  return fmt::format("{} {}", d.to_string(), one ? unit_singular(u) : unit_name(u));
+}
+// Points are exact; only their display is rounded down to 2 decimals.
+std::string points_text(const Decimal& d) {
+  const bool one = d == Decimal::from_int(1);
+  return fmt::format("{} {}", d.to_string_floor(2), one ? "point" : "points");
+}
+
+std::string location(const SourcePos& p) { return fmt::format("{}:{}:{}", p.file, p.line, p.column); }
+
+}  // namespace
+
+Symbol Evaluator::choose_path(const ast::DesignationDecl& d) {
+  choosing_path_ = true;
+  for (const auto& p : d.paths) {
+    if (!p.condition || eval_bool(*p.condition)) {
+      choosing_path_ = false;
+      return symbols().intern(p.id);
+    }
+  }
+  choosing_path_ = false;
+  throw EvalError{d.pos, "the partner matches none of the designation's paths"};
+}
+
+Decimal Evaluator::score(const ast::ScoreForm& f, const Decimal& value, Unit unit, const Decimal& max,
+                         std::vector<std::string>& explain) {
+  using K = ast::ScoreForm::Kind;
+  switch (f.kind) {
+    case K::rate: {
+      Decimal counted = value.floor();
+      std::string note;
+      if (!(counted == value)) note = fmt::format(" ({} counts as {} whole)", amount(value, unit), amount(counted, unit));
+      if (f.up_to) {
+        const auto cap = eval(*f.up_to).number;
+        if (counted > cap) {
+          note += fmt::format(" (counted up to {})", amount(cap, unit));
+          counted = cap;
+        }
+      }
+      const auto points = counted * f.rate_points;
+      explain.push_back(fmt::format("{} x {} per {} = {}{}", amount(counted, unit), points_text(f.rate_points),
+                                    unit_singular(unit), points_text(points), note));
+      return points;
+    }
+    case K::proportional: {
+      const auto target = eval(*f.expr).number;
+      if (!(target > Decimal())) throw EvalError{f.expr->pos, "the target of 'proportional to' must be above 0"};
+      auto ratio = value / target;
+      if (ratio > Decimal::from_int(1)) ratio = Decimal::from_int(1);
+      const auto points = max * ratio;
+      explain.push_back(fmt::format("{} x min(1, {} / {}) = {}", points_text(max), amount(value, unit),
+                                    amount(target, unit), points_text(points)));
+      return points;
+    }
+    case K::expression: {
+      const auto points = eval(*f.expr).number;
+      explain.push_back(fmt::format("score = {}", points_text(points)));
+      return points;
+    }
+    case K::if_:
+      return score(*f.forms[eval_bool(*f.expr) ? 0 : 1], value, unit, max, explain);
+    case K::choose_path: {
+      const auto label = symbols().name(path_);
+      for (std::size_t i = 0; i < f.labels.size(); ++i)
+        if (f.labels[i] == label) return score(*f.forms[i], value, unit, max, explain);
+      throw EvalError{f.pos, "no score for the partner's path"};
+    }
+  }
+  return Decimal();
+}
+
+MetricResult Evaluator::run_metric(const ast::MetricDecl& m) {
+  MetricResult r;
+  r.id = m.id;
+  r.name = m.title;
+  r.category = m.category;
+  r.max = m.max->number;
+  r.value_unit = m.value->type.unit;
+  metric_ = &m;
+  metric_cache_.clear();
+  trace_ = &r.explain;
+  trace_depth_ = 0;
+
+  bool prerequisites_met = true;
+  for (const auto& req : m.requires_) {
+    const bool ok = eval_bool(*req.condition);
+    r.explain.push_back(fmt::format("prerequisite {}: {}", ok ? "met" : "NOT met", req.text));
+    prerequisites_met = prerequisites_met && ok;
+  }
+  const bool scorable = !m.value_when || eval_bool(*m.value_when);
+  Decimal points;
+  if (scorable) {
+    const auto v = eval(*m.value);
+    r.value = v.number;
+    r.explain.push_back(fmt::format("value = {}", amount(v.number, r.value_unit)));
+    if (prerequisites_met) {
+      metric_value_ = v;
+      points = score(*m.score, v.number, r.value_unit, r.max, r.explain);
+      metric_value_.reset();
+    } else {
+      r.explain.push_back("0 points: a prerequisite is not met");
+    }
+  } else {
+    r.explain.push_back("not scorable: the 'when' condition of the value is false; 0 points");
+  }
+  if (points < Decimal()) {
+    r.explain.push_back(fmt::format("{} is below 0: 0 points", points_text(points)));
+    points = Decimal();
+  }
+  if (points > r.max) {
+    r.explain.push_back(fmt::format("{} is above the maximum: {}", points_text(points), points_text(r.max)));
+    points = r.max;
+  }
+  r.points = points;
+  trace_ = nullptr;
+  metric_ = nullptr;
+  return r;
+}
+
+DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
+  DesignationResult result;
+  result.id = d.id;
+  result.name = d.title;
+  designation_ = &d;
+  designation_cache_.clear();
+  path_ = no_symbol;
+  try {
+    if (!d.paths.empty()) {
+      path_ = choose_path(d);
+      result.path = std::string(symbols().name(path_));
+    }
+    for (const auto& use : d.categories) {
+      CategoryResult c;
+      c.id = use.category->id;
+      c.name = use.category->title;
+      for (const auto& m : use.category->metrics) {
+        result.metrics.push_back(run_metric(*m));
+        c.points += result.metrics.back().points;
+        c.max += result.metrics.back().max;
+      }
+      if (use.category->max) c.max = use.category->max->number;
+      result.total += c.points;
+      result.max += c.max;
+      result.categories.push_back(std::move(c));
+    }
+    total_ = result.total;
+    metric_results_ = &result.metrics;
+    result.attained = eval_bool(*d.attained);
+    metric_results_ = nullptr;
+  } catch (const EvalError& e) {
+    result.error = fmt::format("{}: {}", location(e.pos), e.message);
+    result.attained = false;
+  } catch (const arithmetic_error& e) {
+    result.error = fmt::format("{}: {}", location(d.pos), e.what());
+    result.attained = false;
+  }
+  trace_ = nullptr;
+  metric_ = nullptr;
+  frames_.clear();
+  args_.clear();
+  designation_ = nullptr;
+  return result;
+}
+
+}  // namespace pcs::eval::detail
+
+namespace pcs::eval {
+
+PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, const Options& options) {
+  PartnerResult out;
+  out.partner = partner.id;
+  const MonthIndex as_of = options.as_of ? *options.as_of : partner.latest_month().value_or(0);
+  out.as_of = format_month(as_of);
+  out.program = ruleset.program ? ruleset.program->id : "";
+  if (!ruleset.checked) return out;  // never evaluate an unchecked tree
+  detail::Evaluator evaluator(ruleset, partner, as_of);
+  for (const auto* d : ruleset.designations) {
+    if (!options.designations.empty() &&
+        std::find(options.designations.begin(), options.designations.end(), d->id) == options.designations.end())
+      continue;
+    out.designations.push_back(evaluator.run_designation(*d));
+  }
+  return out;
+}
+
+}  // namespace pcs::eval

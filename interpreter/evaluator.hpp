@@ -1,0 +1,64 @@
+// Phase 3, evaluate: runs a checked ruleset against one partner at an as-of
+// month and produces the results of the contract, with explanations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/decimal.hpp"
+#include "data/partner.hpp"
+#include "interpreter/ruleset.hpp"
+
+namespace pcs::eval {
+
+struct MetricResult {
+  std::string id;
+  std::string name;
+  std::string category;
+  std::optional<Decimal> value;  // null when the metric is not scorable
+  Unit value_unit = Unit::none;
+  Decimal points;
+  Decimal max;
+  std::vector<std::string> explain;
+};
+
+struct CategoryResult {
+  std::string id;
+  std::string name;
+  Decimal points;
+  Decimal max;
+};
+
+struct DesignationResult {
+  std::string id;
+  std::string name;
+  std::string path;  // empty when the designation has no paths
+  Decimal total;
+  Decimal max;
+  bool attained = false;
+  std::vector<CategoryResult> categories;
+  std::vector<MetricResult> metrics;
+  std::string error;  // set when evaluation failed (then the figures are incomplete)
+};
+
+struct PartnerResult {
+  std::string partner;
+  std::string as_of;
+  std::string program;
+  std::vector<DesignationResult> designations;
+};
+
+struct Options {
+  std::optional<MonthIndex> as_of;          // default: latest month in the data
+  std::vector<std::string> designations;    // default: all, in ruleset order
+};
+
+/// Evaluates `ruleset` (which must be checked) for `partner`. Never throws:
+/// an evaluation problem (a division by zero, say) is reported in the
+/// designation's `error` with the rule's location.
+///
+/// **Example**: `auto r = evaluate(*rs, partner, {.as_of = parse_month("2024-06")});`
+PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, const Options& options);
+
+}  // namespace pcs::eval

@@ -1,0 +1,32 @@
+// The table of native primitives and always-visible names.
+#include "interpreter/natives.hpp"
+
+#include <array>
+
+namespace pcs {
+
+namespace {
+constexpr std::array<NativeInfo, 6> natives{{
+    {Native::usage, "usage", 1, "usage(measure)"},
+    {Native::sum, "sum", 1, "sum(rows)"},
+    {Native::count, "count", 1, "count(rows or set)"},
+    {Native::min, "min", 2, "min(a, b)"},
+    {Native::max, "max", 2, "max(a, b)"},
+    {Native::floor, "floor", 1, "floor(number)"},
+}};
+}  // namespace
+
+std::optional<NativeInfo> find_native(std::string_view name) {
+  for (const auto& n : natives)
+    if (n.name == name) return n;
+  return std::nullopt;
+}
+
+std::optional<BuiltinName> find_builtin_name(std::string_view name) {
+  if (name == "M") return BuiltinName::as_of;
+  if (name == "customers") return BuiltinName::customers;
+  if (name == "people") return BuiltinName::people;
+  return std::nullopt;
+}
+
+}  // namespace pcs

@@ -1,0 +1,34 @@
+// The native primitives the standard library is written over. The checker
+// reads their signatures from here; the evaluator dispatches on the same ids.
+// Everything else (eligible usage, growth %, customers at a threshold, ...)
+// is written in the rules language in stdlib/.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace pcs {
+
+enum class Native {
+  usage,   // usage(measure)            -> usage rows of that measure; value in the measure's unit
+  sum,     // sum(rows)                 -> total of `value`
+  count,   // count(rows | set)         -> how many (in customers, people, services, ...)
+  min,     // min(a, b)                 -> the smaller, same unit
+  max,     // max(a, b)                 -> the larger, same unit
+  floor,   // floor(x)                  -> whole part, rounded down
+};
+
+struct NativeInfo {
+  Native id;
+  std::string_view name;
+  int arity;
+  std::string_view signature;  // for messages and docs
+};
+
+std::optional<NativeInfo> find_native(std::string_view name);
+
+/// Names that are always in scope: M (the as-of month), customers, people.
+enum class BuiltinName { as_of, customers, people };
+std::optional<BuiltinName> find_builtin_name(std::string_view name);
+
+}  // namespace pcs

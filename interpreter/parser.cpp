@@ -1,0 +1,51 @@
+// Phase 1 driver: runs the PEGTL grammar with the AST-building actions and
+// turns a parse error into one located diagnostic.
+#include "interpreter/parser.hpp"
+
+#include <tao/pegtl/contrib/analyze.hpp>
+
+#include "grammar/errors.hpp"
+#include "interpreter/parse_decl_actions.hpp"
+
+namespace pcs::parser {
+
+namespace pegtl = tao::pegtl;
+
+namespace {
+
+/// Width of the token at a byte offset, so the caret underlines a whole word.
+std::uint32_t token_width(std::string_view text, std::size_t offset) {
+  std::size_t end = offset;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; };
+  while (end < text.size() && word(text[end])) ++end;
+  return static_cast<std::uint32_t>(std::max<std::size_t>(1, end - offset));
+}
+
+}  // namespace
+
+std::unique_ptr<ast::Module> parse_module(std::string_view text, const std::string& file, Diagnostics& out) {
+  auto module = std::make_unique<ast::Module>();
+  module->file = file;
+  detail::ParseState state(*module, file, out);
+  pegtl::memory_input in(text.data(), text.size(), file);
+  const auto errors_before = out.error_count();
+  try {
+    pegtl::parse<grammar::file, detail::action, grammar::control>(in, state);
+  } catch (const pegtl::parse_error& e) {
+    const auto& p = e.positions().front();
+    std::string message(e.message());
+    // A rule without a message of its own: say what was found instead.
+    if (message.starts_with("parse error matching")) message = "unexpected text here";
+    out.error("syntax",
+              SourcePos{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
+                        token_width(text, p.byte)},
+              message);
+    return nullptr;
+  }
+  if (out.error_count() != errors_before) return nullptr;
+  return module;
+}
+
+bool grammar_is_well_formed() { return pegtl::analyze<grammar::file>(1) == 0; }
+
+}  // namespace pcs::parser

@@ -1,0 +1,102 @@
+// Loading a ruleset folder: the prelude, the folder's rule files and their imports.
+#include "interpreter/ruleset.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "interpreter/parser.hpp"
+
+namespace pcs {
+
+namespace fs = std::filesystem;
+
+const ast::DesignationDecl* Ruleset::find_designation(std::string_view id) const {
+  for (const auto* d : designations)
+    if (d->id == id) return d;
+  return nullptr;
+}
+
+std::string stdlib_dir() {
+  if (const char* env = std::getenv("PCS_STDLIB"); env && *env) return env;
+  return PCS_STDLIB_DIR;
+}
+
+namespace {
+
+struct Loader {
+  Ruleset& ruleset;
+  SourceFiles& sources;
+  Diagnostics& out;
+  std::set<std::string> seen;
+  bool ok = true;
+
+  static std::string display(const fs::path& p) {
+    std::error_code ec;
+    auto rel = fs::relative(p, fs::current_path(), ec);
+    if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) return rel.string();
+    return p.string();
+  }
+
+  void load(const fs::path& path, const SourcePos& from) {
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(path, ec);
+    if (ec) canonical = path;
+    if (!seen.insert(canonical.string()).second) return;
+    const auto name = display(canonical);
+    std::ifstream file(canonical, std::ios::binary);
+    if (!file || fs::is_directory(canonical, ec)) {
+      out.error("import", from, "cannot read rule file '" + path.string() + "'");
+      ok = false;
+      return;
+    }
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    auto text = sources.add(name, buffer.str());
+    auto module = parser::parse_module(text, name, out);
+    if (!module) {
+      ok = false;
+      return;
+    }
+    const auto base = canonical.parent_path();
+    // Imports first, so definitions read in dependency order.
+    for (const auto& import : module->imports) {
+      if (import.path.rfind("std/", 0) == 0)
+        load(fs::path(stdlib_dir()) / import.path.substr(4), import.pos);
+      else
+        load(base / import.path, import.pos);
+    }
+    ruleset.modules.push_back(std::move(module));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out) {
+  auto ruleset = std::make_unique<Ruleset>();
+  ruleset->dir = dir;
+  Loader loader{*ruleset, sources, out, {}, true};
+  const SourcePos here{dir, 0, 0, 1};
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    out.error("io", here, "'" + dir + "' is not a ruleset folder");
+    return nullptr;
+  }
+  loader.load(fs::path(stdlib_dir()) / "prelude.pcs", SourcePos{"std/prelude.pcs", 0, 0, 1});
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec))
+    if (entry.is_regular_file() && entry.path().extension() == ".pcs") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) {
+    out.error("io", here, "the folder '" + dir + "' has no .pcs rule files");
+    return nullptr;
+  }
+  for (const auto& f : files) loader.load(f, here);
+  if (!loader.ok) return nullptr;
+  return ruleset;
+}
+
+}  // namespace pcs

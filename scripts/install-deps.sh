@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages pcs needs, only those missing. Safe to re-run.
+set -euo pipefail
+packages=(g++ cmake make tao-pegtl-dev libfmt-dev libcli11-dev doctest-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
