@@ -71,7 +71,8 @@ class Document {
   Document& operator=(const Document&) = delete;
 
   const Value& root() const { return nodes_.back(); }
-  /// Line and column of a value (or byte offset) in the source text.
+  /// Line and column of a value (or byte offset) in the source text. The line
+  /// index is built on the first call, so do not call this from two threads at once.
   Position position(const Value& v) const { return position(v.offset()); }
   Position position(std::uint32_t offset) const;
 
@@ -80,7 +81,7 @@ class Document {
   std::string_view source_;
   std::vector<Value> nodes_;         // children before parents; the root is last
   std::deque<std::string> strings_;  // unescaped texts that differ from the source
-  std::vector<std::uint32_t> line_starts_;
+  mutable std::vector<std::uint32_t> line_starts_;
 };
 
 inline constexpr std::size_t default_max_depth = 64;

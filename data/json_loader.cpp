@@ -15,10 +15,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <span>
 #include <string_view>
 #include <unordered_map>
 
 #include "data/json_document.hpp"
+#include "data/values.hpp"
 
 namespace pcs::data {
 namespace {
@@ -27,44 +29,6 @@ using json::Kind;
 using json::Value;
 
 constexpr std::size_t max_errors = 50;
-constexpr int max_fraction_digits = 6;
-
-constexpr std::array<std::string_view, 2> markets = {"larger", "other"};
-constexpr std::array<std::string_view, 3> segments = {"enterprise", "smb", "smc"};
-constexpr std::array<std::string_view, 7> association_types = {"PAL",  "DPOR",        "CSP1", "CSP2",
-                                                               "CPOR", "CPOR-RevRec", "DAP"};
-constexpr std::array<std::string_view, 7> measures = {"acr", "paid_seats", "pau", "mau", "protected_users",
-                                                      "consumption_value", "adjusted_revenue"};
-
-/// `text` as a JSON-style quoted string, shortened when long.
-std::string quoted(std::string_view text) {
-  constexpr std::size_t limit = 60;
-  std::string out = "\"";
-  std::size_t n = 0;
-  for (char c : text) {
-    if (n >= limit && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      out += "...";
-      break;
-    }
-    ++n;
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      static constexpr char hex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += hex[(c >> 4) & 0xF];
-      out += hex[c & 0xF];
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string shortened(std::string_view text) {
-  return text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "...";
-}
 
 const char* with_article(Kind k) {
   switch (k) {
@@ -76,13 +40,6 @@ const char* with_article(Kind k) {
     case Kind::object: return "an object";
   }
   return "a value";
-}
-
-template <std::size_t N>
-std::string one_of(const std::array<std::string_view, N>& allowed) {
-  std::string out = "expected one of ";
-  for (std::size_t i = 0; i < N; ++i) (out += i ? ", " : "") += allowed[i];
-  return out;
 }
 
 bool plain_key(std::string_view key) {
@@ -112,6 +69,37 @@ struct Path {
 
 struct StopLoading {};
 
+/// A member looked up in an object: where "missing" is reported, and its value if present.
+struct Field {
+  const Value& obj;
+  const Path& objp;
+  std::string_view key;
+  const Value* value;  // nullptr when absent
+  Path path() const { return objp.member(key); }
+};
+
+Field field(const Value& obj, const Path& objp, std::string_view key) { return {obj, objp, key, obj.find(key)}; }
+
+/// Remembers recent (text, symbol) pairs: usage rows repeat a few strings
+/// thousands of times, and this avoids hashing and locking for each.
+class SymbolCache {
+ public:
+  Symbol intern(std::string_view text) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    Slot& slot = slots_[h % slots_.size()];
+    if (slot.symbol == no_symbol || slot.text != text) slot = {text, symbols().intern(text)};
+    return slot.symbol;
+  }
+
+ private:
+  struct Slot {
+    std::string_view text;  // views into the document, which outlives the cache
+    Symbol symbol = no_symbol;
+  };
+  std::array<Slot, 256> slots_{};
+};
+
 class Loader {
  public:
   Loader(const json::Document& doc, const std::string& file, Diagnostics& out) : doc_(doc), file_(file), out_(out) {}
@@ -121,13 +109,10 @@ class Loader {
  private:
   void error(const Value& at, const Path& path, std::string message);
   bool check_kind(const Value& v, Kind k, const Path& p);
-  const Value* required(const Value& obj, const Path& objp, std::string_view key, Kind k);
-  const Value* optional(const Value& obj, const Path& objp, std::string_view key, Kind k);
-  std::optional<std::string_view> name(const Value& obj, const Path& objp, std::string_view key, bool req);
-  template <std::size_t N>
-  Symbol choice(const Value& obj, const Path& objp, std::string_view key, bool req,
-                const std::array<std::string_view, N>& allowed);
-  std::optional<DayNumber> date(const Value& obj, const Path& objp, std::string_view key, bool req);
+  const Value* get(const Field& f, Kind k, bool req);
+  std::optional<std::string_view> name(const Field& f, bool req);
+  Symbol choice(const Field& f, bool req, std::span<const std::string_view> allowed);
+  std::optional<DayNumber> date(const Field& f, bool req);
   std::optional<std::int64_t> micros(const Value& v, const Path& p);
 
   void load_header(const Value& obj, const Path& p, Partner& out);
@@ -140,6 +125,7 @@ class Loader {
   Diagnostics& out_;
   std::size_t errors_ = 0;
   std::unordered_map<Symbol, std::size_t> person_ids_, tenants_;
+  SymbolCache cache_;
 };
 
 void Loader::error(const Value& at, const Path& path, std::string message) {
@@ -161,79 +147,51 @@ bool Loader::check_kind(const Value& v, Kind k, const Path& p) {
   return false;
 }
 
-const Value* Loader::required(const Value& obj, const Path& objp, std::string_view key, Kind k) {
-  const Value* v = obj.find(key);
-  if (v == nullptr) {
-    error(obj, objp.member(key), "missing required field");
+// The field's value when present and of kind `k`. A null optional field is absent;
+// a null required field is of the wrong kind.
+const Value* Loader::get(const Field& f, Kind k, bool req) {
+  if (f.value == nullptr) {
+    if (req) error(f.obj, f.path(), "missing required field");
     return nullptr;
   }
-  return check_kind(*v, k, objp.member(key)) ? v : nullptr;
-}
-
-const Value* Loader::optional(const Value& obj, const Path& objp, std::string_view key, Kind k) {
-  const Value* v = obj.find(key);
-  if (v == nullptr || v->is(Kind::null)) return nullptr;
-  return check_kind(*v, k, objp.member(key)) ? v : nullptr;
+  if (!req && f.value->is(Kind::null)) return nullptr;
+  return check_kind(*f.value, k, f.path()) ? f.value : nullptr;
 }
 
 // A non-empty string field.
-std::optional<std::string_view> Loader::name(const Value& obj, const Path& objp, std::string_view key, bool req) {
-  const Value* v = req ? required(obj, objp, key, Kind::string) : optional(obj, objp, key, Kind::string);
+std::optional<std::string_view> Loader::name(const Field& f, bool req) {
+  const Value* v = get(f, Kind::string, req);
   if (v == nullptr) return std::nullopt;
   if (v->text().empty()) {
-    error(*v, objp.member(key), "expected a non-empty string, got \"\"");
+    error(*v, f.path(), "expected a non-empty string, got \"\"");
     return std::nullopt;
   }
   return v->text();
 }
 
-template <std::size_t N>
-Symbol Loader::choice(const Value& obj, const Path& objp, std::string_view key, bool req,
-                      const std::array<std::string_view, N>& allowed) {
-  const Value* v = req ? required(obj, objp, key, Kind::string) : optional(obj, objp, key, Kind::string);
+Symbol Loader::choice(const Field& f, bool req, std::span<const std::string_view> allowed) {
+  const Value* v = get(f, Kind::string, req);
   if (v == nullptr) return no_symbol;
   if (std::find(allowed.begin(), allowed.end(), v->text()) == allowed.end()) {
-    error(*v, objp.member(key), one_of(allowed) + ", got " + quoted(v->text()));
+    error(*v, f.path(), one_of(allowed) + ", got " + quoted(v->text()));
     return no_symbol;
   }
-  return symbols().intern(v->text());
+  return cache_.intern(v->text());
 }
 
-std::optional<DayNumber> Loader::date(const Value& obj, const Path& objp, std::string_view key, bool req) {
-  const Value* v = req ? required(obj, objp, key, Kind::string) : optional(obj, objp, key, Kind::string);
+std::optional<DayNumber> Loader::date(const Field& f, bool req) {
+  const Value* v = get(f, Kind::string, req);
   if (v == nullptr) return std::nullopt;
   auto day = parse_date(v->text());
-  if (!day) error(*v, objp.member(key), "expected YYYY-MM-DD, got " + quoted(v->text()));
+  if (!day) error(*v, f.path(), "expected YYYY-MM-DD, got " + quoted(v->text()));
   return day;
 }
 
-// A JSON number (already valid JSON syntax) as exact millionths.
 std::optional<std::int64_t> Loader::micros(const Value& v, const Path& p) {
-  const std::string_view t = v.text();
-  if (t.find_first_of("eE") != std::string_view::npos) {
-    error(v, p, "expected a plain decimal number, got " + shortened(t));
-    return std::nullopt;
-  }
-  const std::size_t point = t.find('.');
-  const int fraction = point == std::string_view::npos ? 0 : int(t.size() - point - 1);
-  if (fraction > max_fraction_digits) {
-    error(v, p, "expected at most 6 digits after the decimal point, got " + shortened(t));
-    return std::nullopt;
-  }
-  constexpr __int128 limit = __int128(1) << 63;  // |INT64_MIN|
-  __int128 m = 0;
-  for (char c : t) {
-    if (c < '0' || c > '9') continue;
-    m = m * 10 + (c - '0');
-    if (m > limit) break;
-  }
-  for (int i = fraction; i < max_fraction_digits && m <= limit; ++i) m *= 10;
-  const bool negative = t.front() == '-';
-  if (m > limit || (m == limit && !negative)) {
-    error(v, p, "number too large");
-    return std::nullopt;
-  }
-  return std::int64_t(negative ? -m : m);
+  std::string problem;
+  auto m = parse_micros(v.text(), problem);
+  if (!m) error(v, p, std::move(problem));
+  return m;
 }
 
 Partner Loader::load(const Value& root) {
@@ -243,16 +201,17 @@ Partner Loader::load(const Value& root) {
     error(root, top, std::string("expected an object at the top level, got ") + json::kind_name(root.kind()));
     return partner;
   }
-  if (const Value* v = required(root, top, "partner", Kind::object)) load_header(*v, top.member("partner"), partner);
+  if (const Value* v = get(field(root, top, "partner"), Kind::object, true))
+    load_header(*v, top.member("partner"), partner);
 
-  if (const Value* people = optional(root, top, "people", Kind::array)) {
+  if (const Value* people = get(field(root, top, "people"), Kind::array, false)) {
     const Path pp = top.member("people");
     partner.people.reserve(people->items().size());
     for (std::size_t i = 0; i < people->items().size(); ++i)
       if (check_kind(people->items()[i], Kind::object, pp.at(i))) load_person(people->items()[i], pp.at(i), partner);
   }
 
-  if (const Value* customers = optional(root, top, "customers", Kind::array)) {
+  if (const Value* customers = get(field(root, top, "customers"), Kind::array, false)) {
     const Path cp = top.member("customers");
     std::size_t rows = 0;
     for (const Value& c : customers->items())
@@ -273,20 +232,21 @@ Partner Loader::load(const Value& root) {
 }
 
 void Loader::load_header(const Value& obj, const Path& p, Partner& out) {
-  if (auto id = name(obj, p, "id", true)) out.id = *id;
-  if (const Value* v = optional(obj, p, "name", Kind::string)) out.name = std::string(v->text());
-  out.market = choice(obj, p, "market", false, markets);
-  const Value* attrs = optional(obj, p, "attributes", Kind::object);
+  if (auto id = name(field(obj, p, "id"), true)) out.id = *id;
+  if (const Value* v = get(field(obj, p, "name"), Kind::string, false)) out.name = std::string(v->text());
+  out.market = choice(field(obj, p, "market"), false, markets);
+  const Value* attrs = get(field(obj, p, "attributes"), Kind::object, false);
   if (attrs == nullptr) return;
   const Path ap = p.member("attributes");
   for (const Value& m : attrs->items()) {
     const Path mp = ap.member(m.key());
+    std::string key(m.key());
     switch (m.kind()) {
       case Kind::null: break;  // absent
-      case Kind::string: out.attributes.emplace(std::string(m.key()), std::string(m.text())); break;
-      case Kind::boolean: out.attributes.emplace(std::string(m.key()), m.boolean()); break;
+      case Kind::string: out.attributes.emplace(std::move(key), std::string(m.text())); break;
+      case Kind::boolean: out.attributes.emplace(std::move(key), m.boolean()); break;
       case Kind::number:
-        if (auto n = micros(m, mp)) out.attributes.emplace(std::string(m.key()), Decimal::from_micros(*n));
+        if (auto n = micros(m, mp)) out.attributes.emplace(std::move(key), Decimal::from_micros(*n));
         break;
       default:
         error(m, mp, std::string("expected a string, number or boolean, got ") + json::kind_name(m.kind()));
@@ -296,29 +256,32 @@ void Loader::load_header(const Value& obj, const Path& p, Partner& out) {
 
 void Loader::load_person(const Value& obj, const Path& p, Partner& out) {
   Person person;
-  if (auto id = name(obj, p, "id", true)) {
+  const Field id_field = field(obj, p, "id");
+  if (auto id = name(id_field, true)) {
     person.id = symbols().intern(*id);
     auto [it, fresh] = person_ids_.emplace(person.id, out.people.size());
     if (!fresh)
-      error(*obj.find("id"), p.member("id"),
+      error(*id_field.value, id_field.path(),
             "duplicate person id " + quoted(*id) + " (first at people[" + std::to_string(it->second) + "])");
   }
-  if (const Value* certs = optional(obj, p, "certifications", Kind::array)) {
+  if (const Value* certs = get(field(obj, p, "certifications"), Kind::array, false)) {
     const Path cp = p.member("certifications");
     person.certifications.reserve(certs->items().size());
     for (std::size_t i = 0; i < certs->items().size(); ++i) {
       const Value& c = certs->items()[i];
       const Path ip = cp.at(i);
       if (!check_kind(c, Kind::object, ip)) continue;
-      auto code = name(c, ip, "code", true);
-      auto earned = date(c, ip, "earned", true);
-      auto expires = date(c, ip, "expires", false);
+      auto code = name(field(c, ip, "code"), true);
+      auto earned = date(field(c, ip, "earned"), true);
+      const Field expires_field = field(c, ip, "expires");
+      auto expires = date(expires_field, false);
       if (earned && expires && *expires < *earned) {
-        error(*c.find("expires"), ip.member("expires"),
-              "expected a date not before earned (" + format_date(*earned) + "), got " + quoted(c.find("expires")->text()));
+        error(*expires_field.value, expires_field.path(),
+              "expected a date not before earned (" + format_date(*earned) + "), got " +
+                  quoted(expires_field.value->text()));
         continue;
       }
-      if (code && earned) person.certifications.push_back({symbols().intern(*code), *earned, expires});
+      if (code && earned) person.certifications.push_back({cache_.intern(*code), *earned, expires});
     }
   }
   out.people.push_back(std::move(person));
@@ -327,27 +290,28 @@ void Loader::load_person(const Value& obj, const Path& p, Partner& out) {
 void Loader::load_customer(const Value& obj, const Path& p, Partner& out) {
   Customer customer;
   const auto index = std::uint32_t(out.customers.size());
-  if (auto tenant = name(obj, p, "tenant", true)) {
+  const Field tenant_field = field(obj, p, "tenant");
+  if (auto tenant = name(tenant_field, true)) {
     customer.tenant = symbols().intern(*tenant);
     auto [it, fresh] = tenants_.emplace(customer.tenant, index);
     if (!fresh)
-      error(*obj.find("tenant"), p.member("tenant"),
+      error(*tenant_field.value, tenant_field.path(),
             "duplicate tenant " + quoted(*tenant) + " (first at customers[" + std::to_string(it->second) + "])");
   }
-  customer.segment = choice(obj, p, "segment", false, segments);
-  if (const Value* assocs = optional(obj, p, "associations", Kind::array)) {
+  customer.segment = choice(field(obj, p, "segment"), false, segments);
+  if (const Value* assocs = get(field(obj, p, "associations"), Kind::array, false)) {
     const Path ap = p.member("associations");
     for (std::size_t i = 0; i < assocs->items().size(); ++i) {
       const Value& a = assocs->items()[i];
       const Path ip = ap.at(i);
       if (!check_kind(a, Kind::object, ip)) continue;
-      const Symbol type = choice(a, ip, "type", true, association_types);
-      const auto since = date(a, ip, "since", true);
+      const Symbol type = choice(field(a, ip, "type"), true, association_types);
+      const auto since = date(field(a, ip, "since"), true);
       if (type != no_symbol && since) customer.associations.push_back({type, *since});
     }
   }
   out.customers.push_back(std::move(customer));
-  if (const Value* usage = optional(obj, p, "usage", Kind::array)) {
+  if (const Value* usage = get(field(obj, p, "usage"), Kind::array, false)) {
     const Path up = p.member("usage");
     for (std::size_t i = 0; i < usage->items().size(); ++i)
       if (check_kind(usage->items()[i], Kind::object, up.at(i))) load_usage(usage->items()[i], up.at(i), index, out.usage);
@@ -355,23 +319,36 @@ void Loader::load_customer(const Value& obj, const Path& p, Partner& out) {
 }
 
 void Loader::load_usage(const Value& obj, const Path& p, std::uint32_t customer, UsageTable& out) {
+  // The hot loop of the loader: one pass over the members instead of a lookup per field.
+  enum { month_, measure_, value_, service_, service_group_, workload_, product_, offer_, association_, area_, n_ };
+  static constexpr std::array<std::string_view, n_> keys = {
+      "month", "measure", "value", "service", "service_group", "workload", "product", "offer", "association", "area"};
+  const Value* found[n_] = {};
+  for (const Value& m : obj.items())
+    for (std::size_t k = 0; k < n_; ++k)
+      if (m.key() == keys[k]) {
+        found[k] = &m;
+        break;
+      }
+  auto at = [&](int k) { return Field{obj, p, keys[std::size_t(k)], found[k]}; };
+
   const std::size_t before = errors_;
   std::optional<MonthIndex> month;
-  if (const Value* v = required(obj, p, "month", Kind::string)) {
+  if (const Value* v = get(at(month_), Kind::string, true)) {
     month = parse_month(v->text());
-    if (!month) error(*v, p.member("month"), "expected YYYY-MM, got " + quoted(v->text()));
+    if (!month) error(*v, at(month_).path(), "expected YYYY-MM, got " + quoted(v->text()));
   }
-  const Symbol measure = choice(obj, p, "measure", true, measures);
+  const Symbol measure = choice(at(measure_), true, measures);
   std::optional<std::int64_t> value;
-  if (const Value* v = required(obj, p, "value", Kind::number)) value = micros(*v, p.member("value"));
-  auto dimension = [&](std::string_view key) {
-    auto text = name(obj, p, key, false);
-    return text ? symbols().intern(*text) : no_symbol;
+  if (const Value* v = get(at(value_), Kind::number, true)) value = micros(*v, at(value_).path());
+  auto dimension = [&](int k) {
+    auto text = name(at(k), false);
+    return text ? cache_.intern(*text) : no_symbol;
   };
-  const Symbol service = dimension("service"), service_group = dimension("service_group"),
-               workload = dimension("workload"), product = dimension("product"), offer = dimension("offer");
-  const Symbol association = choice(obj, p, "association", false, association_types);
-  const Symbol area = dimension("area");
+  const Symbol service = dimension(service_), service_group = dimension(service_group_),
+               workload = dimension(workload_), product = dimension(product_), offer = dimension(offer_);
+  const Symbol association = choice(at(association_), false, association_types);
+  const Symbol area = dimension(area_);
   if (errors_ != before) return;
   out.customer.push_back(customer);
   out.month.push_back(*month);

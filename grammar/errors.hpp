@@ -52,6 +52,8 @@ PCS_EXPECT(req_category_open, "expected '{' to open the category (or 'max' and i
 PCS_EXPECT(req_category_close, "expected 'metric' or '}' to close the category");
 PCS_EXPECT(req_designation_open, "expected '{' to open the designation");
 PCS_EXPECT(req_designation_close, "expected 'path', 'let', 'use', 'category', 'attained' or '}' to close the designation");
+PCS_EXPECT(req_metric_in_category, "a metric belongs inside a category: category ID \"Title\" { metric ... }");
+PCS_EXPECT(req_path_in_designation, "a path belongs inside a designation: designation ID \"Title\" { path ... }");
 PCS_EXPECT(req_declaration_or_end,
            "expected a declaration: import, program, measure, certification, let, fn, category or designation");
 

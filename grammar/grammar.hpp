@@ -328,8 +328,14 @@ struct designation_decl
     : if_must<kw_designation, ws, req_designation_id, ws, req_string, ws, req_designation_open, ws,
               star<designation_item, ws>, req_designation_close> {};
 
+// A metric outside a category, or a path outside a designation: say where it belongs.
+struct req_metric_in_category : failure {};
+struct stray_metric : if_must<at<kw_metric>, req_metric_in_category> {};
+struct req_path_in_designation : failure {};
+struct stray_path : if_must<at<kw_path>, req_path_in_designation> {};
+
 struct declaration
-    : sor<import_decl, program_decl, measure_decl, certification_decl, let_decl, fn_decl, category_decl,
+    : sor<stray_metric, stray_path, import_decl, program_decl, measure_decl, certification_decl, let_decl, fn_decl, category_decl,
           designation_decl> {};
 struct req_declaration_or_end : eof {};
 struct file : seq<ws, star<declaration, ws>, req_declaration_or_end> {};

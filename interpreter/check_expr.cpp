@@ -229,9 +229,15 @@ Type Checker::check_name(Expr& e, Scope& scope) {
     e.target.kind = Kind::total;
     return Type::number(Unit::points);
   }
-  if (field_from_name(name) && scope.frames.empty())
+  if (field_from_name(name) && scope.frames.empty()) {
     error(e.pos, "unknown-name", fmt::format("'{}' is a field of rows and can only be used inside 'where'", name));
-  else
+  } else if (field_from_name(name)) {
+    std::string fields;
+    for (int f = 0; f < static_cast<int>(Field::count_); ++f)
+      if (scope.frames.back().has_field(static_cast<Field>(f)))
+        fields += (fields.empty() ? "" : ", ") + std::string(field_name(static_cast<Field>(f)));
+    error(e.pos, "unknown-field", fmt::format("{} have no field '{}'; their fields are {}", describe(scope.frames.back()), name, fields));
+  } else
     error(e.pos, "unknown-name", fmt::format("nothing named '{}' is defined", name), suggest(name, scope));
   return Type::error();
 }

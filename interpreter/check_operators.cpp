@@ -87,7 +87,7 @@ Type Checker::check_arithmetic(Expr& e, const Type& a, const Type& b) {
   }
   if (op == "+" || op == "-") {
     if (a.unit != b.unit) {
-      error(e.pos, "unit-mismatch",
+      error(e.args[1]->pos, "unit-mismatch",
             fmt::format("cannot {} {} {} {}: both sides need the same unit", op == "+" ? "add" : "subtract",
                         unit_words(b.unit), op == "+" ? "to" : "from", unit_words(a.unit)));
       return Type::error();

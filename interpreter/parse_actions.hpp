@@ -125,7 +125,7 @@ struct mark_exprs {
 };
 template <> struct action<g::call_open> : mark_exprs {};
 template <> struct action<g::set_open> : mark_exprs {};
-template <> struct action<g::choices_open> : mark_exprs {};
+template <> struct action<g::req_choices_open> : mark_exprs {};
 
 inline std::vector<ExprPtr> pop_to_mark(ParseState& s) {
   const auto mark = s.expr_marks.back();

@@ -4,6 +4,9 @@
 
 #include <tao/pegtl/contrib/analyze.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 #include "grammar/errors.hpp"
 #include "interpreter/parse_decl_actions.hpp"
 
@@ -34,11 +37,23 @@ std::unique_ptr<ast::Module> parse_module(std::string_view text, const std::stri
   } catch (const pegtl::parse_error& e) {
     const auto& p = e.positions().front();
     std::string message(e.message());
+    // At the end of a line or of the file, point just after the last token
+    // instead of at the start of the next (possibly empty) line.
+    std::size_t offset = p.byte, line = p.line, column = p.column;
+    std::size_t back = offset;
+    while (back > 0 && std::isspace(static_cast<unsigned char>(text[back - 1]))) --back;
+    const bool only_space_before_on_line = back < offset && text.substr(back, offset - back).find('\n') != std::string_view::npos;
+    if (offset >= text.size() || only_space_before_on_line) {
+      const auto line_start = text.rfind('\n', back == 0 ? 0 : back - 1);
+      line -= std::count(text.begin() + back, text.begin() + offset, '\n');
+      column = back - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
+      offset = back;
+    }
     // A rule without a message of its own: say what was found instead.
     if (message.starts_with("parse error matching")) message = "unexpected text here";
     out.error("syntax",
-              SourcePos{file, static_cast<std::uint32_t>(p.line), static_cast<std::uint32_t>(p.column),
-                        token_width(text, p.byte)},
+              SourcePos{file, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column),
+                        token_width(text, offset)},
               message);
     return nullptr;
   }

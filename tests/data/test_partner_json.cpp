@@ -8,6 +8,7 @@
 
 #include "data/json_document.hpp"
 #include "data/json_loader.hpp"
+#include "data/values.hpp"
 
 using namespace pcs;
 using namespace pcs::data;
@@ -274,6 +275,29 @@ TEST_CASE("partner json: files with rendered diagnostics") {
   CHECK_FALSE(load_partner_file(fixture("no_such_file.json"), sources, diags));
   CHECK(render_all(diags, sources) ==
         fixture("no_such_file.json") + ": error[io]: cannot read partner file: No such file or directory\n");
+}
+
+TEST_CASE("data values: exact millionths and quoting") {
+  std::string error;
+  CHECK(parse_micros("1250.10", error) == 1'250'100'000);
+  CHECK(parse_micros("-0.000001", error) == -1);
+  CHECK(parse_micros("0", error) == 0);
+  CHECK(parse_micros("9223372036854.775807", error) == std::numeric_limits<std::int64_t>::max());
+  CHECK(parse_micros("-9223372036854.775808", error) == std::numeric_limits<std::int64_t>::min());
+  for (const char* bad : {"", "-", "1e3", "+1", ".5", "5.", "1,5", " 1", "1 ", "--1", "1.2.3"}) {
+    INFO("text: '" << bad << "'");
+    CHECK_FALSE(parse_micros(bad, error));
+    CHECK(error == "expected a plain decimal number, got " + std::string(bad));
+  }
+  CHECK_FALSE(parse_micros("1.0000000", error));
+  CHECK(error == "expected at most 6 digits after the decimal point, got 1.0000000");
+  CHECK_FALSE(parse_micros("9223372036854.775808", error));
+  CHECK(error == "number too large");
+  CHECK_FALSE(parse_micros(std::string(400, '9'), error));
+  CHECK(error == "number too large");
+  CHECK(quoted("a\"b\\c\n") == "\"a\\\"b\\\\c\\u000a\"");
+  CHECK(quoted(std::string(70, 'x')) == "\"" + std::string(60, 'x') + "...\"");
+  CHECK(one_of(segments) == "expected one of enterprise, smb, smc");
 }
 
 TEST_CASE("json document: positions, number text, strings, member order") {
