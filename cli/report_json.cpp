@@ -38,6 +38,9 @@ std::string render_json(const eval::PartnerResult& r) {
                      json_string(d.id), json_string(d.name), d.path.empty() ? "null" : json_string(d.path),
                      points(d.total), points(d.max), d.attained ? "true" : "false");
     if (!d.error.empty()) o += fmt::format("      \"error\": {},\n", json_string(d.error));
+    o += "      \"explain\": [";
+    for (std::size_t e = 0; e < d.explain.size(); ++e) o += (e ? ", " : "") + json_string(d.explain[e]);
+    o += "],\n";
     o += "      \"categories\": [";
     for (std::size_t c = 0; c < d.categories.size(); ++c) {
       const auto& cat = d.categories[c];

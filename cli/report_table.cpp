@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/report.hpp"
+#include "interpreter/value.hpp"
 
 namespace pcs::cli {
 
@@ -10,12 +11,7 @@ namespace {
 std::string pts(const Decimal& d) { return d.to_string_floor(2); }
 
 std::string value_text(const eval::MetricResult& m) {
-  if (!m.value) return "not scorable";
-  const auto text = m.value->is_integer() ? m.value->to_string() : m.value->to_string_floor(2);
-  if (m.value_unit == Unit::none) return text;
-  if (m.value_unit == Unit::percent) return text + "%";
-  const bool one = *m.value == Decimal::from_int(1);
-  return fmt::format("{} {}", text, one ? unit_singular(m.value_unit) : unit_name(m.value_unit));
+  return m.value ? eval::display_number(*m.value, m.value_unit, 2) : "not scorable";
 }
 
 }  // namespace
@@ -29,6 +25,8 @@ std::string render_table(const eval::PartnerResult& r, bool explain) {
     o += fmt::format("  {} · total {} / {}{}\n", verdict, pts(d.total), pts(d.max),
                      d.path.empty() ? "" : fmt::format(" · path {}", d.path));
     if (!d.error.empty()) o += fmt::format("  error: {}\n", d.error);
+    if (!d.attained || explain)
+      for (const auto& line : d.explain) o += fmt::format("  {}\n", line);
     o += fmt::format("  {:<44} {:>16} {:>15}\n", "", "value", "points");
     for (const auto& c : d.categories) {
       o += fmt::format("  {:<44} {:>16} {:>15}\n", c.name, "", pts(c.points) + " / " + pts(c.max));

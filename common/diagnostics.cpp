@@ -37,7 +37,9 @@ std::optional<std::string_view> find_line(std::string_view text, std::uint32_t n
 std::string_view SourceFiles::add(std::string name, std::string text) {
   auto stored = std::make_unique<std::string>(std::move(text));
   std::string_view view = *stored;
-  files_.insert_or_assign(std::move(name), std::move(stored));
+  auto [it, fresh] = files_.try_emplace(std::move(name));
+  if (!fresh) replaced_.push_back(std::move(it->second));
+  it->second = std::move(stored);
   return view;
 }
 

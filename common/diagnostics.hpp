@@ -43,6 +43,7 @@ class SourceFiles {
 
  private:
   std::map<std::string, std::unique_ptr<std::string>, std::less<>> files_;
+  std::vector<std::unique_ptr<std::string>> replaced_;  // earlier texts of re-added names: views stay valid
 };
 
 class Diagnostics {

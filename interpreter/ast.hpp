@@ -195,6 +195,7 @@ struct DesignationDecl {
   std::vector<std::unique_ptr<CategoryDecl>> own_categories;
   std::vector<CategoryUse> categories;  // in order of appearance
   ExprPtr attained;
+  std::string attained_text;  // the rule as written, for explanations
 };
 
 struct ProgramDecl {

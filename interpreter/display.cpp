@@ -5,15 +5,17 @@
 
 namespace pcs::eval {
 
+std::string display_number(const Decimal& d, Unit u, int places) {
+  const auto text = d.is_negative() ? "-" + (-d).to_string(places) : d.to_string(places);
+  if (u == Unit::none) return text;
+  if (u == Unit::percent) return text + "%";
+  return fmt::format("{} {}", text, d == Decimal::from_int(1) ? unit_singular(u) : unit_name(u));
+}
+
 std::string to_display(const Value& v) {
   switch (v.kind) {
     case Value::Kind::none: return "none";
-    case Value::Kind::number: {
-      const auto text = v.number.is_integer() ? v.number.to_string() : v.number.to_string_floor(2);
-      if (v.unit == Unit::none) return text;
-      if (v.unit == Unit::percent) return text + "%";
-      return fmt::format("{} {}", text, v.number == Decimal::from_int(1) ? unit_singular(v.unit) : unit_name(v.unit));
-    }
+    case Value::Kind::number: return display_number(v.number, v.unit, 6);
     case Value::Kind::boolean: return v.boolean ? "yes" : "no";
     case Value::Kind::string: return fmt::format("\"{}\"", symbols().name(v.symbol));
     case Value::Kind::path: return std::string(symbols().name(v.symbol));

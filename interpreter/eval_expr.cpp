@@ -63,13 +63,15 @@ Value Evaluator::eval(const Expr& e) {
     case ExprKind::every_metric: {
       const auto bound = eval(*e.args[0]).number;
       const auto& op = e.text;
+      bool all = true;
       for (const auto& m : *metric_results_) {
         const auto& p = m.points;
         const bool ok = op == ">" ? p > bound : op == ">=" ? p >= bound : op == "<" ? p < bound
                       : op == "<=" ? p <= bound : op == "==" ? p == bound : !(p == bound);
-        if (!ok) return Value::of_bool(false);
+        if (!ok) every_metric_failures_.push_back(fmt::format("{} ({} points)", m.name, p.to_string_floor(2)));
+        all = all && ok;
       }
-      return Value::of_bool(true);
+      return Value::of_bool(all);
     }
   }
   throw EvalError{e.pos, "internal: unknown expression"};
@@ -123,33 +125,55 @@ Value Evaluator::eval_name(const Expr& e) {
   throw EvalError{e.pos, fmt::format("internal: unresolved name '{}'", e.text)};
 }
 
-Value Evaluator::eval_let(const ast::LetDecl& let, const Expr& at) {
-  (void)at;
+Value Evaluator::eval_body(const Expr& body, const std::vector<Value>* args, std::vector<std::string>& inputs) {
+  // Bodies never see the rows of the expression that refers to them.
+  auto saved = std::move(frames_);
+  frames_.clear();
+  if (args) args_.push_back(args);
+  collectors_.push_back(&inputs);
+  auto restore = [&] {
+    collectors_.pop_back();
+    if (args) args_.pop_back();
+    frames_ = std::move(saved);
+  };
+  try {
+    auto v = eval(body);
+    restore();
+    return v;
+  } catch (...) {
+    restore();
+    throw;
+  }
+}
+
+void Evaluator::note(const std::string& label, const Cached& c) {
+  if (!frames_.empty()) return;  // per-row uses inside a query would flood the explanation
+  auto line = fmt::format("{} = {}", label, to_display(c.value));
+  auto add = [](std::vector<std::string>& lines, std::string text) {
+    if (std::find(lines.begin(), lines.end(), text) == lines.end()) lines.push_back(std::move(text));
+  };
+  if (!collectors_.empty()) {
+    if (collectors_.back()->size() < 12) add(*collectors_.back(), std::move(line));
+    return;
+  }
+  if (!trace_) return;
+  add(*trace_, std::move(line));
+  for (const auto& input : c.inputs) add(*trace_, "  " + input);
+}
+
+Value Evaluator::eval_let(const ast::LetDecl& let, const Expr&) {
   const bool global = ruleset_.lets.count(let.name) && ruleset_.lets.at(let.name) == &let;
   const bool metric_level = metric_ && std::any_of(metric_->lets.begin(), metric_->lets.end(),
                                                    [&](const auto& l) { return l.get() == &let; });
   auto& cache = global ? global_cache_ : metric_level ? metric_cache_ : designation_cache_;
-  if (auto it = cache.find(&let); it != cache.end()) {
-    trace(let.name, it->second);
-    return it->second;
+  auto it = cache.find(&let);
+  if (it == cache.end()) {
+    Cached fresh;
+    fresh.value = eval_body(*let.body, nullptr, fresh.inputs);
+    it = cache.emplace(&let, std::move(fresh)).first;
   }
-  // Lets never see the rows of the expression that refers to them.
-  auto saved = std::move(frames_);
-  frames_.clear();
-  ++trace_depth_;
-  Value v;
-  try {
-    v = eval(*let.body);
-  } catch (...) {
-    --trace_depth_;
-    frames_ = std::move(saved);
-    throw;
-  }
-  --trace_depth_;
-  frames_ = std::move(saved);
-  cache.emplace(&let, v);
-  trace(let.name, v);
-  return v;
+  note(let.name, it->second);
+  return it->second.value;
 }
 
 Value Evaluator::eval_call(const Expr& e) {
@@ -192,36 +216,20 @@ Value Evaluator::eval_function(const ast::LetDecl& fn, const Expr& call) {
     }
   }
   const std::string label = call_label(call, args);
-  if (cacheable)
-    if (auto it = call_cache_.find({&fn, key}); it != call_cache_.end()) {
-      trace(label, it->second);
-      return it->second;
+  if (cacheable) {
+    auto it = call_cache_.find({&fn, key});
+    if (it == call_cache_.end()) {
+      Cached fresh;
+      fresh.value = eval_body(*fn.body, &args, fresh.inputs);
+      it = call_cache_.emplace(std::make_pair(&fn, key), std::move(fresh)).first;
     }
-  auto saved = std::move(frames_);
-  frames_.clear();
-  args_.push_back(&args);
-  ++trace_depth_;
-  Value v;
-  try {
-    v = eval(*fn.body);
-  } catch (...) {
-    --trace_depth_;
-    args_.pop_back();
-    frames_ = std::move(saved);
-    throw;
+    note(label, it->second);
+    return it->second.value;
   }
-  --trace_depth_;
-  args_.pop_back();
-  frames_ = std::move(saved);
-  if (cacheable) call_cache_.emplace(std::make_pair(&fn, key), v);
-  trace(label, v);
-  return v;
-}
-
-void Evaluator::trace(const std::string& label, const Value& v) {
-  if (!trace_ || trace_depth_ > 1 || !frames_.empty()) return;
-  auto line = fmt::format("{}{} = {}", std::string(trace_depth_ * 2, ' '), label, to_display(v));
-  if (std::find(trace_->begin(), trace_->end(), line) == trace_->end()) trace_->push_back(std::move(line));
+  Cached fresh;
+  fresh.value = eval_body(*fn.body, &args, fresh.inputs);
+  note(label, fresh);
+  return fresh.value;
 }
 
 Value Evaluator::eval_binary(const Expr& e) {

@@ -10,12 +10,7 @@ namespace pcs::eval::detail {
 
 namespace {
 
-std::string amount(const Decimal& d, Unit u) {
-  if (u == Unit::none) return d.to_string();
-  if (u == Unit::percent) return d.to_string() + "%";
-  const bool one = d == Decimal::from_int(1);
-  return fmt::format("{} {}", d.to_string(), one ? unit_singular(u) : unit_name(u));
-}
+std::string amount(const Decimal& d, Unit u) { return display_number(d, u, 6); }
 // Points are exact; only their display is rounded down to 2 decimals.
 std::string points_text(const Decimal& d) {
   const bool one = d == Decimal::from_int(1);
@@ -43,6 +38,10 @@ Decimal Evaluator::score(const ast::ScoreForm& f, const Decimal& value, Unit uni
   using K = ast::ScoreForm::Kind;
   switch (f.kind) {
     case K::rate: {
+      if (value < Decimal()) {
+        explain.push_back(fmt::format("{} is below 0: 0 points", amount(value, unit)));
+        return Decimal();
+      }
       Decimal counted = value.floor();
       std::string note;
       if (!(counted == value)) note = fmt::format(" ({} counts as {} whole)", amount(value, unit), amount(counted, unit));
@@ -95,7 +94,7 @@ MetricResult Evaluator::run_metric(const ast::MetricDecl& m) {
   metric_ = &m;
   metric_cache_.clear();
   trace_ = &r.explain;
-  trace_depth_ = 0;
+  collectors_.clear();
 
   bool prerequisites_met = true;
   for (const auto& req : m.requires_) {
@@ -161,8 +160,12 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
     }
     total_ = result.total;
     metric_results_ = &result.metrics;
+    every_metric_failures_.clear();
     result.attained = eval_bool(*d.attained);
     metric_results_ = nullptr;
+    result.explain.push_back(fmt::format("attained when {}: {}", d.attained_text, result.attained ? "yes" : "no"));
+    result.explain.push_back(fmt::format("total = {}", points_text(result.total)));
+    for (const auto& failure : every_metric_failures_) result.explain.push_back("every metric: fails for " + failure);
   } catch (const EvalError& e) {
     result.error = fmt::format("{}: {}", location(e.pos), e.message);
     result.attained = false;

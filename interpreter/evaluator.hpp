@@ -39,6 +39,7 @@ struct DesignationResult {
   bool attained = false;
   std::vector<CategoryResult> categories;
   std::vector<MetricResult> metrics;
+  std::vector<std::string> explain;  // the attainment rule and why it holds or not
   std::string error;  // set when evaluation failed (then the figures are incomplete)
 };
 

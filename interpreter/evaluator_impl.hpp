@@ -20,6 +20,13 @@ struct EvalError {
   std::string message;
 };
 
+/// A memoised let or call: its value and the named figures it was computed
+/// from, so an explanation can show them even when the value is reused.
+struct Cached {
+  Value value;
+  std::vector<std::string> inputs;
+};
+
 /// The row a field reads: row `i` of a selection.
 struct Frame {
   const RowSet* rows;
@@ -53,7 +60,12 @@ class Evaluator {
   Value eval_function(const ast::LetDecl& fn, const ast::Expr& call);
   Value eval_binary(const ast::Expr& e);
   Value eval_set(const ast::Expr& e);
-  void trace(const std::string& label, const Value& v);
+  /// Evaluates a let or function body in its own scope (no row frames),
+  /// collecting the named figures it uses into `inputs`.
+  Value eval_body(const ast::Expr& body, const std::vector<Value>* args, std::vector<std::string>& inputs);
+  /// Records that `label` was used: as an input of the body being evaluated,
+  /// or, directly in a metric, as an explanation line followed by its inputs.
+  void note(const std::string& label, const Cached& c);
 
   // Scoring (eval_score.cpp).
   MetricResult run_metric(const ast::MetricDecl& m);
@@ -79,12 +91,13 @@ class Evaluator {
   std::vector<const std::vector<Value>*> args_;
 
   // Caches: partner-level lets and calls, designation-level and metric-level lets.
-  std::unordered_map<const ast::LetDecl*, Value> global_cache_, designation_cache_, metric_cache_;
-  std::map<std::pair<const ast::LetDecl*, std::string>, Value> call_cache_;
+  std::unordered_map<const ast::LetDecl*, Cached> global_cache_, designation_cache_, metric_cache_;
+  std::map<std::pair<const ast::LetDecl*, std::string>, Cached> call_cache_;
 
-  // Explanations of the metric being evaluated.
+  // Explanations: the metric's lines, and the inputs of the bodies being evaluated.
   std::vector<std::string>* trace_ = nullptr;
-  int trace_depth_ = 0;
+  std::vector<std::vector<std::string>*> collectors_;
+  std::vector<std::string> every_metric_failures_;
 };
 
 /// "eligible_customers(2024-06)" for a call, "eligible_acr" for a name.

@@ -44,7 +44,11 @@ template <> struct action<g::number_unit> {
 template <> struct action<g::number_lit> {
   template <typename I> static void apply(const I& in, ParseState& s) {
     auto e = make(ExprKind::number, in, s);
-    e->number = *Decimal::parse(s.number_text);
+    try {
+      e->number = Decimal::parse(s.number_text).value_or(Decimal());
+    } catch (const arithmetic_error&) {
+      s.diags.error("syntax", e->pos, "this number is too large");
+    }
     e->text = s.number_unit;
     s.number_unit.clear();
     s.exprs.push_back(std::move(e));

@@ -289,6 +289,10 @@ template <> struct action<g::attained_decl> {
   template <typename I> static void apply(const I& in, ParseState& s) {
     if (s.designation->attained) s.diags.error("duplicate", pos_of(in, s), "the designation already has an 'attained when' rule");
     s.designation->attained = s.pop_expr();
+    std::string text(in.string_view());
+    text.erase(0, text.find("when") + 4);
+    text.erase(0, text.find_first_not_of(" \t\r\n"));
+    s.designation->attained_text = std::move(text);
   }
 };
 template <> struct action<g::designation_decl> {

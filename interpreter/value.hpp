@@ -58,7 +58,11 @@ struct Value {
   static Value of_rows(std::shared_ptr<const RowSet> r, Unit u) { Value v; v.kind = Kind::rows; v.rows = std::move(r); v.unit = u; return v; }
 };
 
-/// "5 customers", "1250.1 USD", "19.5 %", "2024-06", "3 services: A, B, C".
+/// "5 customers", "1250.1 USD", "19.5%", "2024-06", "3 services: A, B, C".
 std::string to_display(const Value& v);
+
+/// A number with its unit: exact when it has at most `places` decimals,
+/// otherwise cut toward zero ("-32.061068%", "1 person", "1000.000001 USD").
+std::string display_number(const Decimal& d, Unit u, int places);
 
 }  // namespace pcs::eval

@@ -1,1 +1,36 @@
+# The command line as a new user meets it: help, the main job, and broken
+# inputs with their documented exit codes (cli/exit_codes.hpp).
+set(expect ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect.sh)
+set(pcs_bin $<TARGET_FILE:pcs>)
+set(src ${PROJECT_SOURCE_DIR})
+set(bad ${CMAKE_CURRENT_SOURCE_DIR}/cli/bad)
 
+function(pcs_cli_test name code pattern)
+  add_test(NAME "cli: ${name}" COMMAND ${expect} ${code} "${pattern}" -- ${ARGN} WORKING_DIRECTORY ${src})
+endfunction()
+
+pcs_cli_test("help lists the eval command" 0 "eval +Score one partner" ${pcs_bin} --help)
+pcs_cli_test("eval help shows its options" 0 "--explain" ${pcs_bin} eval --help)
+pcs_cli_test("no command is a usage error" 2 "" ${pcs_bin})
+pcs_cli_test("eval scores a sample partner" 0 "Solutions Partner for Infrastructure \\(Azure\\)"
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json)
+pcs_cli_test("eval json follows the contract" 0 "\"designations\": \\["
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --format json)
+pcs_cli_test("eval explain names the figures" 0 "eligible_customers\\([0-9]{4}-[0-9]{2}\\) = "
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --explain --designation data-ai)
+pcs_cli_test("bad --as-of is a usage error" 2 "--as-of expects a month written YYYY-MM, got \"2024-13\""
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --as-of 2024-13)
+pcs_cli_test("unknown designation lists the known ones" 2 "has no designation 'security'; it has: data-ai"
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --designation security)
+pcs_cli_test("unknown format is a usage error" 2 "format" 
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --format xml)
+pcs_cli_test("a broken rule file exits 3 with its location" 3 "units.pcs:3:[0-9]+: error\\[unit-mismatch\\]"
+             ${pcs_bin} eval ${bad}/ruleset examples/partners/all-three.json)
+pcs_cli_test("a missing ruleset folder exits 3" 3 "'no/such/dir' is not a ruleset folder"
+             ${pcs_bin} eval no/such/dir examples/partners/all-three.json)
+pcs_cli_test("a broken partner file exits 4 with its JSON path" 4 "customers\\[0\\]\\.usage\\[0\\]\\.month: expected YYYY-MM, got \"2024-13\""
+             ${pcs_bin} eval rulesets/2023-06 ${bad}/bad-month.json)
+pcs_cli_test("a missing partner file exits 4" 4 "cannot read"
+             ${pcs_bin} eval rulesets/2023-06 no-such-partner.json)
+pcs_cli_test("a partner file that is not JSON exits 4" 4 "error\\[json-syntax\\]"
+             ${pcs_bin} eval rulesets/2023-06 ${bad}/not-json.json)

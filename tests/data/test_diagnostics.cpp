@@ -54,6 +54,11 @@ TEST_CASE("diagnostics: unknown positions and unregistered files have no excerpt
   CHECK(sources.line("p.json", 1) == "{}");
   CHECK(sources.line("p.json", 9).empty());
   CHECK(sources.line("nope", 1).empty());
+  // Adding a name again shows the new text; views of the old one stay valid.
+  const std::string_view old_text = sources.line("p.json", 1);
+  sources.add("p.json", "[]");
+  CHECK(sources.line("p.json", 1) == "[]");
+  CHECK(old_text == "{}");
 }
 
 TEST_CASE("diagnostics: collection, counting, stable sort, render_all") {

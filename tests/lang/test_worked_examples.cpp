@@ -96,6 +96,11 @@ TEST_CASE("Data & AI intermediate, example 3: A,B step 1 and 3, no step 2 -> 0 p
   CHECK(metric(designation(before, "data-ai"), "intermediate_certs").points == dec("0"));
   CHECK(metric(designation(before, "data-ai"), "intermediate_certs").value == dec("2"));
 
+  // "at least two individuals must complete Step 2": one is not enough.
+  const auto one = run(partner_json({person("A", {"AZ-305", "DP-420"}), person("B", {"AZ-305", "MB-260"}),
+                                     person("C", {"AZ-104"})}));
+  CHECK(metric(designation(one, "data-ai"), "intermediate_certs").points == dec("0"));
+
   // "Once two individuals (A, B, or others) complete Step 2": others ...
   const auto others = run(partner_json({person("A", {"AZ-305", "DP-420"}), person("B", {"AZ-305", "MB-260"}),
                                         person("C", {"AZ-104"}), person("D", {"AZ-104"})}));
@@ -391,17 +396,34 @@ TEST_CASE("Attainment: a minimum of 70 points; exactly 70 attains, 68 does not")
 TEST_CASE("Attainment: one or more points for each of the five metrics") {
   std::vector<std::string> people = {person("A", {"AZ-104"}), person("B", {"AZ-104"}), person("C", {"AZ-305"}),
                                      person("D", {"AZ-305"})};
-  for (int i = 0; i < 5; ++i) people.push_back(person("X" + std::to_string(i), {"AZ-204"}));
+  for (int i = 0; i < 5; ++i) people.push_back(person("X" + std::to_string(i), {"AZ-204", "AZ-700"}));
   // 30 + 20 + 0 (advanced) + 20 + 10 = 80 points, yet one metric has 0.
   const auto without = run(partner_json(people, strong_customers(5)));
-  const auto& d = designation(without, "digital-app-innovation");
-  CHECK(d.metrics.size() == 5);
-  CHECK(metric(d, "advanced_certs").points == dec("0"));
-  CHECK(d.total == dec("80"));
-  CHECK_FALSE(d.attained);
+  for (const char* id : {"digital-app-innovation", "infrastructure"}) {
+    CAPTURE(id);
+    const auto& d = designation(without, id);
+    CHECK(d.metrics.size() == 5);
+    CHECK(metric(d, "advanced_certs").points == dec("0"));
+    CHECK(d.total == dec("80"));
+    CHECK_FALSE(d.attained);
+  }
 
-  people.push_back(person("Y", {"PL-600"}));
+  people.push_back(person("Y", {"PL-600", "AZ-140"}));
   const auto with = run(partner_json(people, strong_customers(5)));
-  CHECK(designation(with, "digital-app-innovation").total == dec("84"));
-  CHECK(designation(with, "digital-app-innovation").attained);
+  for (const char* id : {"digital-app-innovation", "infrastructure"}) {
+    CAPTURE(id);
+    CHECK(designation(with, id).total == dec("84"));
+    CHECK(designation(with, id).attained);
+  }
+
+  // Data & AI: 30 + 40 + 20 + 0 (no deployments) = 90 points, not attained.
+  const auto no_deployments = run(partner_json(
+      data_ai_people(10), {customer("t0", {acr("2023-06", "100", "Virtual Machines")}),
+                           customer("t1", {acr("2024-06", "1000", "Virtual Machines")}),
+                           customer("t2", {acr("2024-06", "1000", "Virtual Machines")}),
+                           customer("t3", {acr("2024-06", "1000", "Virtual Machines Licenses")})}));
+  const auto& d = designation(no_deployments, "data-ai");
+  CHECK(metric(d, "deployments").points == dec("0"));
+  CHECK(d.total == dec("90"));
+  CHECK_FALSE(d.attained);
 }
