@@ -34,3 +34,15 @@ pcs_cli_test("a missing partner file exits 4" 4 "cannot read"
              ${pcs_bin} eval rulesets/2023-06 no-such-partner.json)
 pcs_cli_test("a partner file that is not JSON exits 4" 4 "error\\[json-syntax\\]"
              ${pcs_bin} eval rulesets/2023-06 ${bad}/not-json.json)
+
+# A ';' in a doctest name splits it for CTest, which then runs nothing and
+# reports a pass: keep every test name free of it.
+add_test(NAME "tests: no test name contains a semicolon"
+         COMMAND ${expect} 1 "" -- grep -rnE "TEST_CASE\\(\"[^\"]*;" ${CMAKE_CURRENT_SOURCE_DIR})
+
+# The sample partners are exactly what their generator writes.
+find_program(PYTHON3 python3)
+if(PYTHON3)
+  add_test(NAME "examples: the sample partners match their generator"
+           COMMAND ${PYTHON3} ${src}/examples/generate_partners.py --check WORKING_DIRECTORY ${src})
+endif()

@@ -18,6 +18,18 @@
 #include "interpreter/evaluator.hpp"
 #include "interpreter/parser.hpp"
 
+// Failures print decimals as numbers ("2 == 0"), not "{?}".
+namespace doctest {
+template <>
+struct StringMaker<pcs::Decimal> {
+  static String convert(const pcs::Decimal& d) { return d.to_string().c_str(); }
+};
+template <>
+struct StringMaker<std::optional<pcs::Decimal>> {
+  static String convert(const std::optional<pcs::Decimal>& d) { return d ? d->to_string().c_str() : "null"; }
+};
+}  // namespace doctest
+
 namespace pcs::testing {
 
 inline std::string source_path(const std::string& relative) { return std::string(PCS_SOURCE_DIR) + "/" + relative; }

@@ -70,7 +70,7 @@ const char* one_admin_two_devs = R"(
 
 }  // namespace
 
-TEST_CASE("paths: SMB derived from segments; the SMB threshold of $500 applies") {
+TEST_CASE("paths: SMB derived from segments, and the SMB threshold of $500 applies") {
   auto rs = compile_inline({{"rules.pcs", paths_ruleset}});
   REQUIRE_MESSAGE(rs.ruleset, rs.rendered);
   auto r = score(*rs.ruleset, partner_from(partner_json("", "smb", "600", one_admin_two_devs)), "2025-01");
