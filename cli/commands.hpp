@@ -17,11 +17,21 @@ struct EvalArgs {
   std::string as_of;
   std::vector<std::string> designations;
   std::string format = "table";
+  std::string program;  // with a folder of versions: this version, not the one in force
   bool explain = false;
 };
 
-/// Registers `pcs eval` on the app; `run` is set to the command to execute.
+/// Registers `pcs eval` on the app.
 void add_eval_command(CLI::App& app, EvalArgs& args);
 int run_eval(const EvalArgs& args);
+
+struct TestArgs {
+  std::vector<std::string> paths;
+  bool verbose = false;
+};
+
+/// Registers `pcs test` on the app.
+void add_test_command(CLI::App& app, TestArgs& args);
+int run_test(const TestArgs& args);
 
 }  // namespace pcs::cli

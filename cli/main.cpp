@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   EvalArgs eval_args;
   add_eval_command(app, eval_args);
+  TestArgs test_args;
+  add_test_command(app, test_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -29,6 +31,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("eval")) return run_eval(eval_args);
+    if (app.got_subcommand("test")) return run_test(test_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;

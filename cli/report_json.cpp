@@ -54,13 +54,37 @@ std::string render_json(const eval::PartnerResult& r) {
       o += fmt::format("        {{ \"id\": {}, \"name\": {}, \"category\": {},\n          \"value\": {}, \"points\": {}, \"max\": {},\n          \"explain\": [",
                        json_string(x.id), json_string(x.name), json_string(x.category),
                        x.value ? x.value->to_string(6) : "null", points(x.points), points(x.max));
+      if (!x.error.empty()) o += fmt::format("          \"error\": {},\n", json_string(x.error));
       for (std::size_t e = 0; e < x.explain.size(); ++e)
         o += fmt::format("{}\n            {}", e ? "," : "", json_string(x.explain[e]));
       o += x.explain.empty() ? "] }" : " ] }";
     }
     o += "\n      ] }";
   }
-  o += "\n  ]\n}\n";
+  o += "\n  ]";
+  if (!r.badges.empty()) {
+    o += ",\n  \"badges\": [";
+    for (std::size_t i = 0; i < r.badges.size(); ++i) {
+      const auto& b = r.badges[i];
+      o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"attained\": {}{} }}", i ? "," : "", json_string(b.id),
+                       json_string(b.name), b.attained ? "true" : "false",
+                       b.error.empty() ? "" : ", \"error\": " + json_string(b.error));
+    }
+    o += "\n  ]";
+  }
+  if (!r.specializations.empty()) {
+    o += ",\n  \"specializations\": [";
+    for (std::size_t i = 0; i < r.specializations.size(); ++i) {
+      const auto& s = r.specializations[i];
+      o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"designation\": {}, \"passed\": {},{}\n      \"explain\": [",
+                       i ? "," : "", json_string(s.id), json_string(s.name), json_string(s.designation),
+                       s.passed ? "true" : "false", s.error.empty() ? "" : " \"error\": " + json_string(s.error) + ",");
+      for (std::size_t e = 0; e < s.explain.size(); ++e) o += fmt::format("{}\n        {}", e ? "," : "", json_string(s.explain[e]));
+      o += " ] }";
+    }
+    o += "\n  ]";
+  }
+  o += "\n}\n";
   return o;
 }
 

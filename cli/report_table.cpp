@@ -33,10 +33,22 @@ std::string render_table(const eval::PartnerResult& r, bool explain) {
       for (const auto& m : d.metrics) {
         if (m.category != c.id) continue;
         o += fmt::format("    {:<42} {:>16} {:>15}\n", m.name, value_text(m), pts(m.points) + " / " + pts(m.max));
+        if (!m.error.empty()) o += fmt::format("        error: {}\n", m.error);
         if (explain)
           for (const auto& line : m.explain) o += fmt::format("        {}\n", line);
       }
     }
+  }
+  if (!r.badges.empty()) o += "\nBadges\n";
+  for (const auto& b : r.badges)
+    o += fmt::format("  {:<60} {}\n", b.name, !b.error.empty() ? "ERROR: " + b.error : b.attained ? "EARNED" : "not earned");
+  if (!r.specializations.empty()) o += "\nSpecializations\n";
+  for (const auto& s : r.specializations) {
+    o += fmt::format("  {:<60} {}\n", s.name, !s.error.empty() ? "ERROR: " + s.error : s.passed ? "PASSED" : "not passed");
+    if (!s.passed || explain)
+      for (const auto& line : s.explain)
+        if (explain || line.find("NOT met") != std::string::npos || line.ends_with(": no"))
+          o += fmt::format("      {}\n", line);
   }
   return o;
 }

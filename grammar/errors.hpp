@@ -55,7 +55,15 @@ PCS_EXPECT(req_designation_close, "expected 'path', 'let', 'use', 'category', 'a
 PCS_EXPECT(req_metric_in_category, "a metric belongs inside a category: category ID \"Title\" { metric ... }");
 PCS_EXPECT(req_path_in_designation, "a path belongs inside a designation: designation ID \"Title\" { path ... }");
 PCS_EXPECT(req_declaration_or_end,
-           "expected a declaration: import, program, measure, certification, let, fn, category or designation");
+           "expected a declaration: import, program, measure, certification, let, fn, category, designation, "
+           "badge, specialization or override");
+PCS_EXPECT(req_badge_name, "expected a badge id after 'badge', such as microsoft_cloud");
+PCS_EXPECT(req_specialization_name, "expected a specialization id after 'specialization', such as azure_virtual_desktop");
+PCS_EXPECT(req_kw_for, "expected 'for' and the designation the specialization builds on, as in 'for infrastructure'");
+PCS_EXPECT(req_specialization_designation, "expected a designation id, such as infrastructure");
+PCS_EXPECT(req_specialization_open, "expected '{' to open the specialization");
+PCS_EXPECT(req_specialization_close, "expected 'let', 'require' or '}' to close the specialization");
+PCS_EXPECT(req_overridable, "expected 'let', 'fn' or 'category' after 'override'");
 
 // Keywords.
 PCS_EXPECT(req_kw_in, "expected 'in' and the unit of the measure, such as 'in USD'");

@@ -63,6 +63,10 @@ PCS_KEYWORD(path, "path");
 PCS_KEYWORD(otherwise, "otherwise");
 PCS_KEYWORD(use, "use");
 PCS_KEYWORD(attained, "attained");
+PCS_KEYWORD(override, "override");
+PCS_KEYWORD(badge, "badge");
+PCS_KEYWORD(specialization, "specialization");
+PCS_KEYWORD(for, "for");
 PCS_KEYWORD(and, "and");
 PCS_KEYWORD(or, "or");
 PCS_KEYWORD(not, "not");
@@ -328,6 +332,32 @@ struct designation_decl
     : if_must<kw_designation, ws, req_designation_id, ws, req_string, ws, req_designation_open, ws,
               star<designation_item, ws>, req_designation_close> {};
 
+// badge <- 'badge' id string 'when' expr
+struct badge_name : identifier {};
+struct req_badge_name : badge_name {};
+struct badge_decl : if_must<kw_badge, ws, req_badge_name, ws, req_string, ws, req_kw_when, ws, req_expr> {};
+
+// specialization <- 'specialization' id string 'for' designation-id '{' (let / require)* '}'
+struct specialization_name : identifier {};
+struct req_specialization_name : specialization_name {};
+struct req_kw_for : kw_for {};
+struct specialization_designation : designation_id {};
+struct req_specialization_designation : specialization_designation {};
+struct specialization_open : one<'{'> {};
+struct req_specialization_open : specialization_open {};
+struct req_specialization_close : one<'}'> {};
+struct specialization_item : sor<metric_let, require_clause> {};
+struct specialization_decl
+    : if_must<kw_specialization, ws, req_specialization_name, ws, req_string, ws, req_kw_for, ws,
+              req_specialization_designation, ws, req_specialization_open, ws, star<specialization_item, ws>,
+              req_specialization_close> {};
+
+// override <- 'override' (let / fn / category): replaces an imported definition.
+struct override_start : kw_override {};
+struct overridable : sor<let_decl, fn_decl, category_decl> {};
+struct req_overridable : overridable {};
+struct override_decl : if_must<override_start, ws, req_overridable> {};
+
 // A metric outside a category, or a path outside a designation: say where it belongs.
 struct req_metric_in_category : failure {};
 struct stray_metric : if_must<at<kw_metric>, req_metric_in_category> {};
@@ -335,7 +365,7 @@ struct req_path_in_designation : failure {};
 struct stray_path : if_must<at<kw_path>, req_path_in_designation> {};
 
 struct declaration
-    : sor<stray_metric, stray_path, import_decl, program_decl, measure_decl, certification_decl, let_decl, fn_decl, category_decl,
+    : sor<stray_metric, stray_path, override_decl, badge_decl, specialization_decl, import_decl, program_decl, measure_decl, certification_decl, let_decl, fn_decl, category_decl,
           designation_decl> {};
 struct req_declaration_or_end : eof {};
 struct file : seq<ws, star<declaration, ws>, req_declaration_or_end> {};

@@ -106,6 +106,7 @@ struct LetDecl {
   bool is_function = false;
   std::vector<Param> params;
   ExprPtr body;
+  bool is_override = false;  // `override let`: replaces an imported definition
   bool used = false;  // set by the checker; unused definitions are reported by `check`
 };
 
@@ -167,6 +168,7 @@ struct MetricDecl {
 struct CategoryDecl {
   std::string id;
   std::string title;
+  bool is_override = false;
   ExprPtr max;  // optional declared maximum
   SourcePos pos;
   std::vector<std::unique_ptr<MetricDecl>> metrics;
@@ -198,6 +200,27 @@ struct DesignationDecl {
   std::string attained_text;  // the rule as written, for explanations
 };
 
+/// `badge microsoft_cloud "Microsoft Cloud" when attained("infrastructure") and ...`
+struct BadgeDecl {
+  std::string id;
+  std::string title;
+  ExprPtr condition;
+  SourcePos pos;
+};
+
+/// `specialization id "Title" for designation-id { let ... require ... }`:
+/// passes when the designation is attained and every requirement holds.
+/// The body is kept as a metric (lets and requires) so it is checked and
+/// evaluated like one.
+struct SpecializationDecl {
+  std::string id;
+  std::string title;
+  std::string designation;
+  SourcePos designation_pos;
+  SourcePos pos;
+  std::unique_ptr<MetricDecl> body;
+};
+
 struct ProgramDecl {
   std::string id;
   std::string name;
@@ -221,6 +244,8 @@ struct Module {
   std::vector<std::unique_ptr<LetDecl>> lets;
   std::vector<std::unique_ptr<CategoryDecl>> categories;
   std::vector<std::unique_ptr<DesignationDecl>> designations;
+  std::vector<std::unique_ptr<BadgeDecl>> badges;
+  std::vector<std::unique_ptr<SpecializationDecl>> specializations;
 };
 
 }  // namespace pcs::ast

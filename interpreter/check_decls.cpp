@@ -40,6 +40,8 @@ bool Checker::run() {
   const auto errors_before = out_.error_count();
   collect();
   for (auto* d : rs_.designations) check_designation(const_cast<ast::DesignationDecl&>(*d));
+  for (auto* b : rs_.badges) check_badge(const_cast<ast::BadgeDecl&>(*b));
+  for (auto* s : rs_.specializations) check_specialization(const_cast<ast::SpecializationDecl&>(*s));
   // Lets nobody referenced are still checked, so their mistakes are reported.
   for (auto& [name, let] : rs_.lets)
     if (!let->is_function && !let_state_.count(let)) let_type(*let, Scope{});
@@ -69,10 +71,31 @@ void Checker::collect() {
       if (define(c->name, c->pos, "certification")) rs_.certifications.emplace(c->name, c.get());
       for (const auto& code : c->codes) rs_.codes.emplace(code, c.get());
     }
-    for (auto& l : m->lets)
+    for (auto& l : m->lets) {
+      if (l->is_override) {
+        auto it = rs_.lets.find(l->name);
+        if (it == rs_.lets.end())
+          error(l->pos, "nothing-to-override", fmt::format("'override' replaces an imported definition, but nothing named '{}' is defined before", l->name),
+                "import the file that defines it first, or drop 'override'");
+        else
+          it->second = l.get();
+        continue;
+      }
       if (define(l->name, l->pos, l->is_function ? "function" : "definition")) rs_.lets.emplace(l->name, l.get());
-    for (auto& c : m->categories)
+    }
+    for (auto& c : m->categories) {
+      if (c->is_override) {
+        auto it = rs_.categories.find(c->id);
+        if (it == rs_.categories.end())
+          error(c->pos, "nothing-to-override", fmt::format("'override' replaces an imported category, but no category '{}' is defined before", c->id));
+        else
+          it->second = c.get();
+        continue;
+      }
       if (define(c->id, c->pos, "category")) rs_.categories.emplace(c->id, c.get());
+    }
+    for (auto& b : m->badges) rs_.badges.push_back(b.get());
+    for (auto& s : m->specializations) rs_.specializations.push_back(s.get());
     for (auto& d : m->designations) {
       if (auto* other = rs_.find_designation(d->id))
         error(d->pos, "duplicate", fmt::format("designation '{}' is already defined at {}", d->id, where_defined(other->pos)));
@@ -129,6 +152,7 @@ Type Checker::let_type(ast::LetDecl& let, const Scope& outer) {
   if (!global) {
     scope.designation = outer.designation;
     scope.path_selection = outer.path_selection;
+    scope.outcomes = outer.outcomes;
     if (outer.metric)
       for (auto& l : outer.metric->lets)
         if (l.get() == &let) scope.metric = outer.metric;
@@ -279,6 +303,29 @@ void Checker::check_score(ast::ScoreForm& f, Scope& outer, const Type& value) {
       break;
     }
   }
+}
+
+void Checker::check_badge(ast::BadgeDecl& b) {
+  Scope scope;
+  scope.outcomes = true;
+  expect(*b.condition, scope, TypeKind::boolean, "a badge's condition");
+}
+
+void Checker::check_specialization(ast::SpecializationDecl& s) {
+  const auto* d = rs_.find_designation(s.designation);
+  if (!d) {
+    std::string known;
+    for (const auto* x : rs_.designations) known += (known.empty() ? "" : ", ") + x->id;
+    error(s.designation_pos, "unknown-designation",
+          fmt::format("the specialization '{}' builds on '{}', but the ruleset has no such designation; it has: {}", s.id, s.designation, known));
+    return;
+  }
+  Scope scope;
+  scope.designation = d;
+  scope.metric = s.body.get();
+  scope.outcomes = true;
+  for (auto& l : s.body->lets) let_type(*l, scope);
+  for (auto& r : s.body->requires_) expect(*r.condition, scope, TypeKind::boolean, "a 'require' clause");
 }
 
 const ast::CertRequirement* Checker::requirement_for(const ast::CertificationDecl& c) {

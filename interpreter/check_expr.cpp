@@ -132,8 +132,9 @@ Type Checker::check(Expr& e, Scope& scope) {
         error(e.pos, "misplaced", "'every metric' can only be used in the 'attained when' rule of a designation");
         break;
       }
-      auto b = check(*e.args[0], scope);
-      if (b.kind == TypeKind::number && b.unit != Unit::points)
+      auto b = expect(*e.args[0], scope, TypeKind::number, "the bound after 'every metric'");
+      const bool plain_zero = e.args[0]->kind == ExprKind::number && e.args[0]->text.empty() && e.args[0]->number.is_zero();
+      if (b.kind == TypeKind::number && b.unit != Unit::points && !plain_zero)
         error(e.args[0]->pos, "unit-mismatch", fmt::format("metric points are compared with points, not {}", unit_words(b.unit)));
       t = Type::of(TypeKind::boolean);
       break;
@@ -174,12 +175,19 @@ Type Checker::check_name(Expr& e, Scope& scope) {
     for (int level = static_cast<int>(scope.frames.size()); level >= 1; --level) {
       const auto& rows = scope.frames[level - 1];
       if (!rows.has_field(*field)) continue;
+      if (scope.function)
+        for (const auto& p : scope.function->params)
+          if (p.name == name) {
+            error(e.pos, "shadowed", fmt::format("'{}' here is the field of the rows, which hides the parameter '{}'", name, name),
+                  fmt::format("rename the parameter of '{}', for example '{}_'", scope.function->name, name));
+            return Type::error();
+          }
       e.target.kind = Kind::field;
       e.target.index = static_cast<int>(*field);
       e.target.frame = level;
       e.max_frame = level;
       if (*field == Field::value) return Type::number(rows.unit);
-      if (*field == Field::month) return Type::of(TypeKind::month);
+      if (*field == Field::month || *field == Field::since) return Type::of(TypeKind::month);
       return Type::of(TypeKind::string);
     }
   }
@@ -215,6 +223,7 @@ Type Checker::check_name(Expr& e, Scope& scope) {
     e.target.index = static_cast<int>(*b);
     if (*b == BuiltinName::as_of) { e.target.kind = Kind::as_of; return Type::of(TypeKind::month); }
     if (*b == BuiltinName::customers) return Type::rows(TableKind::customers, Unit::none);
+    if (*b == BuiltinName::associations) return Type::rows(TableKind::associations, Unit::none);
     return Type::rows(TableKind::people, Unit::none);
   }
   if (name == "path" && scope.designation && !scope.designation->paths.empty()) {
@@ -244,7 +253,8 @@ Type Checker::check_name(Expr& e, Scope& scope) {
 
 Type Checker::check_call(Expr& e, Scope& scope) {
   if (auto native = find_native(e.text)) {
-    if (static_cast<int>(e.args.size()) != native->arity) {
+    const int n = static_cast<int>(e.args.size());
+    if (n < native->min_arity || n > native->arity) {
       error(e.pos, "arity", fmt::format("{} takes {} argument{}: {}", native->name, native->arity, native->arity == 1 ? "" : "s", native->signature));
       return Type::error();
     }
@@ -289,7 +299,13 @@ Type Checker::check_function_call(Expr& e, Scope& scope, ast::LetDecl& fn) {
     Scope body_scope;
     body_scope.function = instance;
     body_scope.param_types = &arg_types;
+    const auto errors_before = out_.error_count();
     auto t = check(*instance->body, body_scope);
+    if (out_.error_count() != errors_before) {
+      std::string types;
+      for (const auto& a : arg_types) types += (types.empty() ? "" : ", ") + describe(a);
+      out_.add({Severity::note, "called-here", e.pos, fmt::format("'{}' was called here with {}", fn.name, types), {}});
+    }
     instance->body->type = t;
     let_state_[instance] = LetState::done;
   } else if (let_state_[instance] == LetState::checking) {
@@ -319,6 +335,19 @@ Type Checker::check_native(Expr& e, Scope& scope, int native) {
     case Native::sum: {
       auto rows = check(*e.args[0], scope);
       if (rows.kind == TypeKind::error) return rows;
+      if (e.args.size() == 2) {
+        // sum(rows, expression): the expression is read per row, fields in scope.
+        if (rows.kind != TypeKind::rows) {
+          error(e.args[0]->pos, "type-mismatch", fmt::format("sum() goes over rows, but this is {}", describe(rows)));
+          return Type::error();
+        }
+        scope.frames.push_back(rows);
+        const int level = static_cast<int>(scope.frames.size());
+        auto t = expect(*e.args[1], scope, TypeKind::number, "the expression summed per row");
+        scope.frames.pop_back();
+        e.max_frame = std::max(e.args[0]->max_frame, frame_below(*e.args[1], level));
+        return t;
+      }
       if (rows.kind != TypeKind::rows || (rows.table != TableKind::usage && rows.table != TableKind::grouped)) {
         error(e.args[0]->pos, "type-mismatch", fmt::format("sum() adds up the values of usage rows, but this is {}", describe(rows)));
         return Type::error();
@@ -332,7 +361,8 @@ Type Checker::check_native(Expr& e, Scope& scope, int native) {
         switch (x.table) {
           case TableKind::customers: return Type::number(Unit::customers);
           case TableKind::people: return Type::number(Unit::people);
-          case TableKind::usage: return Type::number(Unit::none);
+          case TableKind::usage:
+          case TableKind::associations: return Type::number(Unit::none);
           case TableKind::grouped:
             for (int f = 0; f < static_cast<int>(Field::count_); ++f)
               if (x.keys == (1u << f)) return Type::number(count_unit(static_cast<Field>(f)));
@@ -355,6 +385,29 @@ Type Checker::check_native(Expr& e, Scope& scope, int native) {
       return a;
     }
     case Native::floor: return expect(*e.args[0], scope, TypeKind::number, "the argument of floor()");
+    case Native::coverage: {
+      auto people = check(*e.args[0], scope);
+      auto certs = check(*e.args[1], scope);
+      if (people.kind != TypeKind::error && !(people.kind == TypeKind::rows && people.table == TableKind::people))
+        error(e.args[0]->pos, "type-mismatch", fmt::format("coverage() reads people, but this is {}", describe(people)));
+      if (certs.kind != TypeKind::error && !(certs.kind == TypeKind::set && certs.element == TypeKind::certification))
+        error(e.args[1]->pos, "type-mismatch", fmt::format("coverage() needs a set of certifications, not {}", describe(certs)));
+      return Type::number(Unit::people);
+    }
+    case Native::attained: {
+      if (!scope.outcomes) {
+        error(e.pos, "misplaced", "attained(...) can only be used in badges and specializations");
+        return Type::error();
+      }
+      const auto& arg = *e.args[0];
+      if (arg.kind != ExprKind::string || !rs_.find_designation(arg.text)) {
+        std::string known;
+        for (const auto* d : rs_.designations) known += (known.empty() ? "" : ", ") + d->id;
+        error(arg.pos, "unknown-designation", fmt::format("attained() takes a designation id in quotes; the ruleset has: {}", known));
+        return Type::error();
+      }
+      return Type::of(TypeKind::boolean);
+    }
   }
   return Type::error();
 }
@@ -378,7 +431,7 @@ Type Checker::check_query(Expr& e, Scope& scope) {
   }
   if (e.kind == ExprKind::distinct) {
     auto field = field_from_name(e.text);
-    if (!field || !rows.has_field(*field) || *field == Field::value || *field == Field::month) {
+    if (!field || !rows.has_field(*field) || *field == Field::value || *field == Field::month || *field == Field::since) {
       error(e.name_pos[0], "unknown-field", fmt::format("{} have no text field '{}' to take distinct values of", describe(rows), e.text));
       return Type::error();
     }

@@ -22,6 +22,7 @@ struct Scope {
   bool in_score = false;                   // `value` names the metric's value
   Type metric_value;
   bool path_selection = false;             // checking path conditions: `path` is not yet known
+  bool outcomes = false;                   // badges and specializations: attained("id") is visible
 };
 
 class Checker {
@@ -34,6 +35,8 @@ class Checker {
   void check_designation(ast::DesignationDecl& d);
   void check_metric(ast::MetricDecl& m, Scope& scope);
   void check_score(ast::ScoreForm& f, Scope& scope, const Type& value);
+  void check_badge(ast::BadgeDecl& b);
+  void check_specialization(ast::SpecializationDecl& s);
   Type let_type(ast::LetDecl& let, const Scope& outer);
   std::optional<Decimal> constant_points(ast::Expr& e, Scope& scope, std::string_view what);
 

@@ -35,7 +35,7 @@ std::string to_display(const Value& v) {
         if (shown++ == 8) { items += ", ..."; break; }
         items += fmt::format("{}{}", shown > 1 ? ", " : "", c->label);
       }
-      const auto count = v.unit == Unit::none ? fmt::format("{} values", n)
+      const auto count = v.unit == Unit::none ? fmt::format("{} value{}", n, n == 1 ? "" : "s")
                                               : fmt::format("{} {}", n, n == 1 ? unit_singular(v.unit) : unit_name(v.unit));
       return n == 0 ? count : count + ": " + items;
     }

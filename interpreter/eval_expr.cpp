@@ -18,6 +18,12 @@ Evaluator::Evaluator(const Ruleset& ruleset, const data::Partner& partner, Month
     : ruleset_(ruleset), partner_(partner), as_of_(as_of) {
   usage_tenant_.reserve(partner.usage.size());
   for (auto c : partner.usage.customer) usage_tenant_.push_back(partner.customers[c].tenant);
+  for (const auto& c : partner.customers)
+    for (const auto& a : c.associations) {
+      association_tenant_.push_back(c.tenant);
+      association_type_.push_back(a.type);
+      association_since_.push_back(month_of(a.since));
+    }
 }
 
 Value Evaluator::eval(const Expr& e) {
@@ -84,6 +90,9 @@ Value Evaluator::eval_set(const Expr& e) {
     if (v.kind == Value::Kind::certification) set->certifications.push_back(v.certification);
     else set->symbols.push_back(v.symbol);
   }
+  // Sorted, so set operators can merge certifications as they merge text.
+  std::sort(set->certifications.begin(), set->certifications.end());
+  set->certifications.erase(std::unique(set->certifications.begin(), set->certifications.end()), set->certifications.end());
   std::sort(set->symbols.begin(), set->symbols.end());
   set->symbols.erase(std::unique(set->symbols.begin(), set->symbols.end()), set->symbols.end());
   return Value::of_set(std::move(set), e.type.unit);
@@ -103,7 +112,11 @@ Value Evaluator::eval_name(const Expr& e) {
     case RK::as_of: return Value::of_month(as_of_);
     case RK::builtin:
       if (e.target.index == -1) return *metric_value_;
-      return all_rows(e.target.index == 1 ? TableKind::customers : TableKind::people);
+      switch (static_cast<BuiltinName>(e.target.index)) {
+        case BuiltinName::customers: return all_rows(TableKind::customers);
+        case BuiltinName::associations: return all_rows(TableKind::associations);
+        default: return all_rows(TableKind::people);
+      }
     case RK::path:
       if (choosing_path_) throw EvalError{e.pos, "the path is used while it is being chosen"};
       return Value::of_string(path_);
@@ -180,7 +193,13 @@ Value Evaluator::eval_call(const Expr& e) {
   if (e.target.kind == RK::let) return eval_function(*e.target.let, e);
   switch (static_cast<Native>(e.target.index)) {
     case Native::usage: return eval_usage(e);
-    case Native::sum: return eval_sum(e);
+    case Native::sum: return e.args.size() == 2 ? eval_sum_of(e) : eval_sum(e);
+    case Native::coverage: return eval_coverage(e);
+    case Native::attained: {
+      auto it = attained_.find(e.args[0]->text);
+      if (it == attained_.end()) throw EvalError{e.pos, "that designation was not evaluated (see --designation)"};
+      return Value::of_bool(it->second);
+    }
     case Native::count: return eval_count(e);
     case Native::min:
     case Native::max: {
@@ -247,11 +266,13 @@ Value Evaluator::eval_binary(const Expr& e) {
     }
     if (a.kind == Value::Kind::set) {
       auto out = std::make_shared<SetValue>();
-      const auto& x = a.set->symbols;
-      const auto& y = b.set->symbols;
-      if (op == "+") std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out->symbols));
-      else if (op == "-") std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out->symbols));
-      else std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out->symbols));
+      auto combine = [&](const auto& x, const auto& y, auto& into) {
+        if (op == "+") std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
+        else if (op == "-") std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
+        else std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
+      };
+      combine(a.set->symbols, b.set->symbols, out->symbols);
+      combine(a.set->certifications, b.set->certifications, out->certifications);
       return Value::of_set(std::move(out), e.type.unit);
     }
     if (a.kind == Value::Kind::month && b.kind == Value::Kind::number) {

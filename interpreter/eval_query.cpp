@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 
 #include "interpreter/evaluator_impl.hpp"
 
@@ -63,7 +64,9 @@ void flatten_and(const Expr& e, std::vector<const Expr*>& out) {
 Value Evaluator::all_rows(TableKind table) const {
   auto rows = std::make_shared<RowSet>();
   rows->table = table;
-  const std::size_t n = table == TableKind::customers ? partner_.customers.size() : partner_.people.size();
+  const std::size_t n = table == TableKind::customers      ? partner_.customers.size()
+                        : table == TableKind::associations ? association_tenant_.size()
+                                                           : partner_.people.size();
   rows->index.resize(n);
   for (std::size_t i = 0; i < n; ++i) rows->index[i] = static_cast<std::uint32_t>(i);
   return Value::of_rows(std::move(rows), Unit::none);
@@ -79,6 +82,8 @@ static std::int64_t column(const Evaluator& ev, const RowSet& rows, std::size_t 
     case TableKind::customers:
       return f == Field::tenant ? ev.partner_.customers[r].tenant : ev.partner_.customers[r].segment;
     case TableKind::people: return ev.partner_.people[r].id;
+    case TableKind::associations:
+      return f == Field::tenant ? ev.association_tenant_[r] : f == Field::since ? ev.association_since_[r] : ev.association_type_[r];
     default: break;
   }
   switch (f) {
@@ -99,7 +104,7 @@ static std::int64_t column(const Evaluator& ev, const RowSet& rows, std::size_t 
 
 Value Evaluator::field_value(const Frame& f, Field field) const {
   const auto raw = column(*this, *f.rows, f.i, field);
-  if (field == Field::month) return Value::of_month(static_cast<MonthIndex>(raw));
+  if (field == Field::month || field == Field::since) return Value::of_month(static_cast<MonthIndex>(raw));
   if (field == Field::value) return Value::of_number(Decimal::from_micros(raw), Unit::none);
   return Value::of_string(static_cast<Symbol>(raw));
 }
@@ -291,6 +296,53 @@ Value Evaluator::eval_sum(const Expr& e) {
   for (std::size_t i = 0; i < rows.size(); ++i)
     if (__builtin_add_overflow(total, column(*this, rows, i, Field::value), &total)) throw EvalError{e.pos, "number too large"};
   return Value::of_number(Decimal::from_micros(total), e.type.unit);
+}
+
+Value Evaluator::eval_sum_of(const Expr& e) {
+  const auto source = eval(*e.args[0]);
+  const RowSet& rows = *source.rows;
+  Decimal total;
+  try {
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      frames_.push_back({&rows, i});
+      total += eval(*e.args[1]).number;
+      frames_.pop_back();
+    }
+  } catch (const arithmetic_error& x) {
+    throw EvalError{e.pos, x.what()};
+  }
+  return Value::of_number(total, e.type.unit);
+}
+
+Value Evaluator::eval_coverage(const Expr& e) {
+  // Maximum matching of certifications to distinct people (augmenting paths):
+  // "min. 1 x AZ-104, min. 1 x AZ-305, min. 1 x AZ-400" held by different people.
+  const auto people = eval(*e.args[0]);
+  const auto certs = eval(*e.args[1]);
+  const auto& wanted = certs.set->certifications;
+  const auto& index = people.rows->index;
+  std::vector<std::vector<std::size_t>> holders(wanted.size());
+  for (std::size_t c = 0; c < wanted.size(); ++c)
+    for (std::size_t p = 0; p < index.size(); ++p)
+      if (holds(partner_.people[index[p]], *wanted[c])) holders[c].push_back(p);
+  std::vector<int> owner(index.size(), -1);  // person -> certification it covers
+  std::size_t matched = 0;
+  for (std::size_t c = 0; c < wanted.size(); ++c) {
+    std::vector<bool> seen(index.size(), false);
+    std::function<bool(std::size_t)> assign = [&](std::size_t cert) {
+      for (auto p : holders[cert]) {
+        if (seen[p]) continue;
+        seen[p] = true;
+        if (owner[p] < 0 || assign(static_cast<std::size_t>(owner[p]))) {
+          owner[p] = static_cast<int>(cert);
+          return true;
+        }
+      }
+      return false;
+    };
+    if (assign(c)) ++matched;
+  }
+  return Value::of_number(Decimal::from_int(static_cast<std::int64_t>(matched)), Unit::people);
 }
 
 Value Evaluator::eval_count(const Expr& e) {

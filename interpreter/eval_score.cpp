@@ -149,7 +149,23 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
       c.id = use.category->id;
       c.name = use.category->title;
       for (const auto& m : use.category->metrics) {
-        result.metrics.push_back(run_metric(*m));
+        try {
+          result.metrics.push_back(run_metric(*m));
+        } catch (const EvalError& e) {
+          MetricResult failed;
+          failed.id = m->id;
+          failed.name = m->title;
+          failed.category = m->category;
+          failed.max = m->max->number;
+          failed.error = fmt::format("{}: {}", location(e.pos), e.message);
+          result.metrics.push_back(std::move(failed));
+          if (result.error.empty()) result.error = fmt::format("metric {}: {}", m->id, result.metrics.back().error);
+          frames_.clear();
+          args_.clear();
+          collectors_.clear();
+          trace_ = nullptr;  // it pointed into the failed metric's result
+          metric_value_.reset();
+        }
         c.points += result.metrics.back().points;
         c.max += result.metrics.back().max;
       }
@@ -160,14 +176,16 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
     }
     total_ = result.total;
     metric_results_ = &result.metrics;
-    every_metric_failures_.clear();
-    result.attained = eval_bool(*d.attained);
+    result.attained = result.error.empty() && eval_bool(*d.attained);
     metric_results_ = nullptr;
     result.explain.push_back(fmt::format("attained when {}: {}", d.attained_text, result.attained ? "yes" : "no"));
     result.explain.push_back(fmt::format("total = {}", points_text(result.total)));
-    for (const auto& failure : every_metric_failures_) result.explain.push_back("every metric: fails for " + failure);
+    std::string zero;
+    for (const auto& m : result.metrics)
+      if (m.points.is_zero()) zero += (zero.empty() ? "" : ", ") + m.name;
+    if (!zero.empty()) result.explain.push_back("metrics at 0 points: " + zero);
   } catch (const EvalError& e) {
-    result.error = fmt::format("{}: {}", location(e.pos), e.message);
+    if (result.error.empty()) result.error = fmt::format("{}: {}", location(e.pos), e.message);
     result.attained = false;
   } catch (const arithmetic_error& e) {
     result.error = fmt::format("{}: {}", location(d.pos), e.what());
@@ -177,8 +195,55 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
   metric_ = nullptr;
   frames_.clear();
   args_.clear();
+  collectors_.clear();
   designation_ = nullptr;
+  attained_[result.id] = result.attained;
   return result;
+}
+
+BadgeResult Evaluator::run_badge(const ast::BadgeDecl& b) {
+  BadgeResult r{b.id, b.title, false, {}};
+  try {
+    r.attained = eval_bool(*b.condition);
+  } catch (const EvalError& e) {
+    r.error = fmt::format("{}: {}", location(e.pos), e.message);
+  }
+  return r;
+}
+
+SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl& s) {
+  SpecializationResult r;
+  r.id = s.id;
+  r.name = s.title;
+  r.designation = s.designation;
+  const auto* d = ruleset_.find_designation(s.designation);
+  designation_ = d;
+  designation_cache_.clear();
+  metric_ = s.body.get();
+  metric_cache_.clear();
+  trace_ = &r.explain;
+  try {
+    if (d && !d->paths.empty()) path_ = choose_path(*d);
+    const auto it = attained_.find(s.designation);
+    const bool designation_ok = it != attained_.end() && it->second;
+    r.explain.push_back(fmt::format("designation {} attained: {}", s.designation, designation_ok ? "yes" : "no"));
+    bool all = designation_ok;
+    for (const auto& req : s.body->requires_) {
+      const bool ok = eval_bool(*req.condition);
+      r.explain.push_back(fmt::format("requirement {}: {}", ok ? "met" : "NOT met", req.text));
+      all = all && ok;
+    }
+    r.passed = all;
+  } catch (const EvalError& e) {
+    r.error = fmt::format("{}: {}", location(e.pos), e.message);
+  }
+  trace_ = nullptr;
+  metric_ = nullptr;
+  designation_ = nullptr;
+  frames_.clear();
+  args_.clear();
+  collectors_.clear();
+  return r;
 }
 
 }  // namespace pcs::eval::detail
@@ -198,6 +263,13 @@ PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, con
         std::find(options.designations.begin(), options.designations.end(), d->id) == options.designations.end())
       continue;
     out.designations.push_back(evaluator.run_designation(*d));
+  }
+  for (const auto* b : ruleset.badges) out.badges.push_back(evaluator.run_badge(*b));
+  for (const auto* s : ruleset.specializations) {
+    if (!options.designations.empty() &&
+        std::find(options.designations.begin(), options.designations.end(), s->designation) == options.designations.end())
+      continue;
+    out.specializations.push_back(evaluator.run_specialization(*s));
   }
   return out;
 }

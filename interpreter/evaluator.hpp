@@ -21,6 +21,7 @@ struct MetricResult {
   Decimal points;
   Decimal max;
   std::vector<std::string> explain;
+  std::string error;  // set when this metric could not be evaluated
 };
 
 struct CategoryResult {
@@ -43,11 +44,32 @@ struct DesignationResult {
   std::string error;  // set when evaluation failed (then the figures are incomplete)
 };
 
+/// A badge (such as the Microsoft Cloud badge) and whether it is earned.
+struct BadgeResult {
+  std::string id;
+  std::string name;
+  bool attained = false;
+  std::string error;
+};
+
+/// A specialization: passed when its designation is attained and every
+/// requirement holds; `explain` says which held and why.
+struct SpecializationResult {
+  std::string id;
+  std::string name;
+  std::string designation;
+  bool passed = false;
+  std::vector<std::string> explain;
+  std::string error;
+};
+
 struct PartnerResult {
   std::string partner;
   std::string as_of;
   std::string program;
   std::vector<DesignationResult> designations;
+  std::vector<BadgeResult> badges;
+  std::vector<SpecializationResult> specializations;
 };
 
 struct Options {

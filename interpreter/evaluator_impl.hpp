@@ -38,6 +38,9 @@ class Evaluator {
   Evaluator(const Ruleset& ruleset, const data::Partner& partner, MonthIndex as_of);
 
   DesignationResult run_designation(const ast::DesignationDecl& d);
+  BadgeResult run_badge(const ast::BadgeDecl& b);
+  SpecializationResult run_specialization(const ast::SpecializationDecl& s);
+  std::map<std::string, bool, std::less<>> attained_;  // designation id -> attained, for badges and specializations
   Value eval(const ast::Expr& e);
   bool eval_bool(const ast::Expr& e) { return eval(e).boolean; }
 
@@ -49,6 +52,8 @@ class Evaluator {
   Value eval_usage(const ast::Expr& e);
   Value eval_sum(const ast::Expr& e);
   Value eval_count(const ast::Expr& e);
+  Value eval_sum_of(const ast::Expr& e);
+  Value eval_coverage(const ast::Expr& e);
   Value all_rows(TableKind table) const;
   Value field_value(const Frame& f, Field field) const;
   bool holds(const data::Person& p, const ast::CertRequirement& r) const;
@@ -77,6 +82,9 @@ class Evaluator {
   const data::Partner& partner_;
   MonthIndex as_of_;
   std::vector<Symbol> usage_tenant_;  // tenant symbol of each usage row
+  // customers[].associations[] flattened into columns: the `associations` table.
+  std::vector<Symbol> association_tenant_, association_type_;
+  std::vector<MonthIndex> association_since_;
 
   // Context of the designation and metric being evaluated.
   const ast::DesignationDecl* designation_ = nullptr;

@@ -6,13 +6,15 @@
 namespace pcs {
 
 namespace {
-constexpr std::array<NativeInfo, 6> natives{{
-    {Native::usage, "usage", 1, "usage(measure)"},
-    {Native::sum, "sum", 1, "sum(rows)"},
-    {Native::count, "count", 1, "count(rows or set)"},
-    {Native::min, "min", 2, "min(a, b)"},
-    {Native::max, "max", 2, "max(a, b)"},
-    {Native::floor, "floor", 1, "floor(number)"},
+constexpr std::array<NativeInfo, 8> natives{{
+    {Native::usage, "usage", 1, 1, "usage(measure)"},
+    {Native::sum, "sum", 2, 1, "sum(rows) or sum(rows, expression per row)"},
+    {Native::count, "count", 1, 1, "count(rows or set)"},
+    {Native::min, "min", 2, 2, "min(a, b)"},
+    {Native::max, "max", 2, 2, "max(a, b)"},
+    {Native::floor, "floor", 1, 1, "floor(number)"},
+    {Native::coverage, "coverage", 2, 2, "coverage(people, {certifications})"},
+    {Native::attained, "attained", 1, 1, "attained(\"designation-id\")"},
 }};
 }  // namespace
 
@@ -26,6 +28,7 @@ std::optional<BuiltinName> find_builtin_name(std::string_view name) {
   if (name == "M") return BuiltinName::as_of;
   if (name == "customers") return BuiltinName::customers;
   if (name == "people") return BuiltinName::people;
+  if (name == "associations") return BuiltinName::associations;
   return std::nullopt;
 }
 

@@ -16,19 +16,22 @@ enum class Native {
   min,     // min(a, b)                 -> the smaller, same unit
   max,     // max(a, b)                 -> the larger, same unit
   floor,   // floor(x)                  -> whole part, rounded down
+  coverage,// coverage(people, {certs}) -> how many of the certifications distinct people cover
+  attained,// attained("designation")   -> whether that designation is attained (badges, specializations)
 };
 
 struct NativeInfo {
   Native id;
   std::string_view name;
-  int arity;
+  int arity;      // most arguments
+  int min_arity;  // fewest arguments
   std::string_view signature;  // for messages and docs
 };
 
 std::optional<NativeInfo> find_native(std::string_view name);
 
 /// Names that are always in scope: M (the as-of month), customers, people.
-enum class BuiltinName { as_of, customers, people };
+enum class BuiltinName { as_of, customers, people, associations };
 std::optional<BuiltinName> find_builtin_name(std::string_view name);
 
 }  // namespace pcs

@@ -2,6 +2,8 @@
 // parse_actions.hpp). Each opens or completes one declaration of the AST.
 #pragma once
 
+#include <utility>
+
 #include "interpreter/parse_actions.hpp"
 
 namespace pcs::parser::detail {
@@ -94,7 +96,10 @@ inline std::unique_ptr<ast::LetDecl> make_let(ParseState& s) {
   return let;
 }
 template <> struct action<g::let_decl> {
-  template <typename I> static void apply(const I&, ParseState& s) { s.module.lets.push_back(make_let(s)); }
+  template <typename I> static void apply(const I&, ParseState& s) {
+    s.module.lets.push_back(make_let(s));
+    s.module.lets.back()->is_override = std::exchange(s.pending_override, false);
+  }
 };
 template <> struct action<g::designation_let> {
   template <typename I> static void apply(const I&, ParseState& s) { s.designation->lets.push_back(make_let(s)); }
@@ -122,6 +127,7 @@ template <> struct action<g::fn_decl> {
     auto name = s.pop_name();
     let->name = name.text;
     let->pos = name.pos;
+    let->is_override = std::exchange(s.pending_override, false);
     s.module.lets.push_back(std::move(let));
   }
 };
@@ -208,8 +214,14 @@ template <> struct action<g::req_metric_open> {
 template <> struct action<g::require_clause> {
   template <typename I> static void apply(const I& in, ParseState& s) {
     auto condition = s.pop_expr();
-    std::string text(in.string_view().substr(std::string_view("require").size()));
-    text.erase(0, text.find_first_not_of(" \t\r\n"));
+    // The condition as written, on one line.
+    std::string text;
+    for (char c : in.string_view().substr(std::string_view("require").size())) {
+      const bool space = c == ' ' || c == '\t' || c == '\r' || c == '\n';
+      if (!space) text += c;
+      else if (!text.empty() && text.back() != ' ') text += ' ';
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
     s.metric->requires_.push_back({std::move(condition), pos_of(in, s), std::move(text)});
   }
 };
@@ -240,6 +252,7 @@ template <> struct action<g::category_max> {
 template <> struct action<g::req_category_open> {
   template <typename I> static void apply(const I&, ParseState& s) {
     s.category = std::make_unique<ast::CategoryDecl>();
+    s.category->is_override = std::exchange(s.pending_override, false);
     if (s.category_has_max) s.category->max = s.pop_expr();
     s.category_has_max = false;
     s.category->title = s.pop_string();
@@ -298,6 +311,51 @@ template <> struct action<g::attained_decl> {
 template <> struct action<g::designation_decl> {
   template <typename I> static void apply(const I&, ParseState& s) {
     s.module.designations.push_back(std::move(s.designation));
+  }
+};
+
+// override <- 'override' (let / fn / category)
+template <> struct action<g::override_start> {
+  template <typename I> static void apply(const I&, ParseState& s) { s.pending_override = true; }
+};
+
+// badge <- 'badge' id string 'when' expr
+template <> struct action<g::req_badge_name> : push_name {};
+template <> struct action<g::badge_decl> {
+  template <typename I> static void apply(const I&, ParseState& s) {
+    auto badge = std::make_unique<ast::BadgeDecl>();
+    badge->condition = s.pop_expr();
+    badge->title = s.pop_string();
+    auto name = s.pop_name();
+    badge->id = name.text;
+    badge->pos = name.pos;
+    s.module.badges.push_back(std::move(badge));
+  }
+};
+
+// specialization <- 'specialization' id string 'for' designation-id '{' (let / require)* '}'
+template <> struct action<g::req_specialization_name> : push_name {};
+template <> struct action<g::req_specialization_designation> : push_name {};
+template <> struct action<g::req_specialization_open> {
+  template <typename I> static void apply(const I&, ParseState& s) {
+    s.specialization = std::make_unique<ast::SpecializationDecl>();
+    auto designation = s.pop_name();
+    s.specialization->designation = designation.text;
+    s.specialization->designation_pos = designation.pos;
+    s.specialization->title = s.pop_string();
+    auto id = s.pop_name();
+    s.specialization->id = id.text;
+    s.specialization->pos = id.pos;
+    s.metric = std::make_unique<ast::MetricDecl>();
+    s.metric->id = id.text;
+    s.metric->title = s.specialization->title;
+    s.metric->pos = id.pos;
+  }
+};
+template <> struct action<g::specialization_decl> {
+  template <typename I> static void apply(const I&, ParseState& s) {
+    s.specialization->body = std::move(s.metric);
+    s.module.specializations.push_back(std::move(s.specialization));
   }
 };
 

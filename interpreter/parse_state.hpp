@@ -36,6 +36,7 @@ struct ParseState {
   std::string rate_unit;
   bool rate_has_cap = false;
   bool category_has_max = false;
+  bool pending_override = false;  // `override` seen; the next let / fn / category takes it
   ast::ExprPtr value_when;       // `value X when C`: C
   ast::ExprPtr path_condition;   // `path smb when C`: C
 
@@ -44,6 +45,7 @@ struct ParseState {
   std::unique_ptr<ast::DesignationDecl> designation;
   std::unique_ptr<ast::CategoryDecl> category;
   std::unique_ptr<ast::MetricDecl> metric;
+  std::unique_ptr<ast::SpecializationDecl> specialization;
 
   ParseState(ast::Module& m, const std::string& f, Diagnostics& d) : module(m), file(f), diags(d) {}
 

@@ -23,6 +23,8 @@ struct Ruleset {
   bool checked = false;
   const ast::ProgramDecl* program = nullptr;
   std::vector<const ast::DesignationDecl*> designations;
+  std::vector<const ast::BadgeDecl*> badges;
+  std::vector<const ast::SpecializationDecl*> specializations;
   std::map<std::string, ast::LetDecl*, std::less<>> lets;
   std::map<std::string, const ast::MeasureDecl*, std::less<>> measures;
   std::map<std::string, const ast::CertificationDecl*, std::less<>> certifications;

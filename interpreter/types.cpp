@@ -35,7 +35,7 @@ struct FieldInfo {
   Unit count_unit;
 };
 
-constexpr std::array<FieldInfo, 13> field_table{{
+constexpr std::array<FieldInfo, 14> field_table{{
     {Field::tenant, "tenant", Unit::customers},
     {Field::month, "month", Unit::months},
     {Field::measure, "measure", Unit::none},
@@ -49,6 +49,7 @@ constexpr std::array<FieldInfo, 13> field_table{{
     {Field::area, "area", Unit::none},
     {Field::segment, "segment", Unit::none},
     {Field::person, "person", Unit::people},
+    {Field::since, "since", Unit::months},
 }};
 
 }  // namespace
@@ -82,6 +83,8 @@ bool Type::has_field(Field f) const {
       return f == Field::tenant || f == Field::segment;
     case TableKind::people:
       return f == Field::person;
+    case TableKind::associations:
+      return f == Field::tenant || f == Field::association || f == Field::since;
   }
   return false;
 }
@@ -104,6 +107,7 @@ std::string describe(const Type& t) {
         case TableKind::grouped: return "grouped usage rows";
         case TableKind::customers: return "customers";
         case TableKind::people: return "people";
+        case TableKind::associations: return "associations";
       }
       return "rows";
     case TypeKind::certification: return "a certification";

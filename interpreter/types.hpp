@@ -24,14 +24,14 @@ std::string_view unit_singular(Unit u);
 /// Columns of the tables a query can range over.
 enum class Field : std::uint8_t {
   tenant, month, measure, value, service, service_group, workload, product, offer,
-  association, area, segment, person, count_
+  association, area, segment, person, since, count_
 };
 std::optional<Field> field_from_name(std::string_view name);
 std::string_view field_name(Field f);
 /// The unit of counting distinct values of a field: tenant -> customers, service -> services.
 Unit count_unit(Field f);
 
-enum class TableKind : std::uint8_t { usage, grouped, customers, people };
+enum class TableKind : std::uint8_t { usage, grouped, customers, people, associations };
 
 enum class TypeKind : std::uint8_t {
   error, number, boolean, string, month, month_range, date, set, rows, certification, path, none

@@ -46,3 +46,7 @@ if(PYTHON3)
   add_test(NAME "examples: the sample partners match their generator"
            COMMAND ${PYTHON3} ${src}/examples/generate_partners.py --check WORKING_DIRECTORY ${src})
 endif()
+
+# The test cases beside the rulesets, run by `pcs test` as program managers do.
+pcs_cli_test("pcs test runs the cases beside the 2023-06 rulesets" 0 "^2 passed, 0 failed|[1-9][0-9]* passed, 0 failed"
+             ${pcs_bin} test rulesets/2023-06)

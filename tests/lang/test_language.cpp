@@ -199,7 +199,8 @@ designation d "D" {
   REQUIRE_MESSAGE(ok.ruleset, ok.rendered);
   auto r = score(*ok.ruleset, partner_from(R"({ "partner": { "id": "p" } })"), "2024-06");
   const auto& d = designation(r, "d");
-  CHECK(d.error == "rules.pcs:6:40: division by zero: the right side of '/' is 0 for this partner");
+  CHECK(d.error == "metric m: rules.pcs:6:40: division by zero: the right side of '/' is 0 for this partner");
+  CHECK(metric(d, "m").error == "rules.pcs:6:40: division by zero: the right side of '/' is 0 for this partner");
   CHECK_FALSE(d.attained);
 }
 

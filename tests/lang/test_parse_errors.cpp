@@ -45,7 +45,8 @@ TEST_CASE("parse: unterminated text") {
 
 TEST_CASE("parse: an unknown declaration keyword") {
   CHECK(errors_of("letx = 3\n") ==
-        "x.pcs:1:1: error[syntax]: expected a declaration: import, program, measure, certification, let, fn, category or designation\n"
+        "x.pcs:1:1: error[syntax]: expected a declaration: import, program, measure, certification, let, fn, category, "
+        "designation, badge, specialization or override\n"
         "  1 | letx = 3\n"
         "    | ^~~~\n");
 }

@@ -1,0 +1,134 @@
+// Running .expect test cases against their rulesets.
+#include "tester/run_cases.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <memory>
+
+#include "data/json_loader.hpp"
+#include "interpreter/compile.hpp"
+#include "interpreter/evaluator.hpp"
+
+namespace pcs::tester {
+
+namespace {
+
+struct Compiled {
+  std::unique_ptr<Ruleset> ruleset;
+  std::string errors;
+};
+
+std::string number_text(const Decimal& d) { return d.to_string_floor(2); }
+
+/// Compares one expectation; returns the failure text, empty when it holds.
+std::string compare(const Expectation& e, const eval::PartnerResult& r) {
+  using K = Expectation::Kind;
+  const auto where = fmt::format("line {}: ", e.line);
+  if (e.kind == K::badge) {
+    for (const auto& b : r.badges)
+      if (b.id == e.subject) {
+        const auto got = b.attained ? "yes" : "no";
+        return got == e.expected ? "" : fmt::format("{}badge {}: expected {}, got {}", where, e.subject, e.expected, got);
+      }
+    return fmt::format("{}the ruleset has no badge '{}'", where, e.subject);
+  }
+  if (e.kind == K::specialization) {
+    for (const auto& s : r.specializations)
+      if (s.id == e.subject) {
+        const auto got = s.passed ? "yes" : "no";
+        if (got == e.expected) return "";
+        std::string text = fmt::format("{}specialization {}: expected {}, got {}", where, e.subject, e.expected, got);
+        for (const auto& line : s.explain) text += "\n      " + line;
+        return text;
+      }
+    return fmt::format("{}the ruleset has no specialization '{}'", where, e.subject);
+  }
+  const eval::DesignationResult* d = nullptr;
+  for (const auto& x : r.designations)
+    if (x.id == e.subject) d = &x;
+  if (!d) return fmt::format("{}the ruleset has no designation '{}'", where, e.subject);
+  auto with_metrics = [&](std::string text) {
+    for (const auto& line : d->explain) text += "\n      " + line;
+    for (const auto& m : d->metrics) text += fmt::format("\n      {}: {} / {}", m.id, number_text(m.points), number_text(m.max));
+    return text;
+  };
+  switch (e.kind) {
+    case K::attained: {
+      const auto got = d->attained ? "yes" : "no";
+      return got == e.expected ? "" : with_metrics(fmt::format("{}{} attained: expected {}, got {}", where, e.subject, e.expected, got));
+    }
+    case K::total: {
+      const auto want = Decimal::parse(e.expected);
+      if (want && *want == d->total) return "";
+      return with_metrics(fmt::format("{}{} total: expected {}, got {}", where, e.subject, e.expected, number_text(d->total)));
+    }
+    case K::path:
+      return d->path == e.expected ? "" : fmt::format("{}{} path: expected {}, got {}", where, e.subject, e.expected, d->path.empty() ? "(none)" : d->path);
+    default: break;
+  }
+  for (const auto& m : d->metrics) {
+    if (m.id != e.metric) continue;
+    std::string got;
+    bool same;
+    if (e.kind == K::metric_points) {
+      const auto want = Decimal::parse(e.expected);
+      same = want && *want == m.points;
+      got = number_text(m.points);
+    } else {
+      const auto want = e.expected == "null" ? std::nullopt : Decimal::parse(e.expected);
+      same = e.expected == "null" ? !m.value : (want && m.value && *want == *m.value);
+      got = m.value ? m.value->to_string(6) : "null";
+    }
+    if (same) return "";
+    std::string text = fmt::format("{}{} {} {}: expected {}, got {}", where, e.subject, e.metric,
+                                   e.kind == K::metric_points ? "points" : "value", e.expected, got);
+    for (const auto& line : m.explain) text += "\n      " + line;
+    return text;
+  }
+  return fmt::format("{}designation '{}' has no metric '{}'", where, e.subject, e.metric);
+}
+
+}  // namespace
+
+RunSummary run_cases(const std::vector<std::string>& case_files) {
+  RunSummary summary;
+  std::map<std::string, Compiled> rulesets;
+  for (const auto& file : case_files) {
+    CaseOutcome outcome;
+    outcome.file = file;
+    SourceFiles sources;
+    Diagnostics diags;
+    auto c = read_case(file, sources, diags);
+    if (c) {
+      auto& compiled = rulesets[c->ruleset_dir];
+      if (!compiled.ruleset && compiled.errors.empty()) {
+        SourceFiles rule_sources;
+        Diagnostics rule_diags;
+        compiled.ruleset = compile_ruleset(c->ruleset_dir, rule_sources, rule_diags);
+        if (!compiled.ruleset) compiled.errors = render_all(rule_diags, rule_sources);
+      }
+      if (!compiled.ruleset) {
+        outcome.failures.push_back("the ruleset " + c->ruleset_dir + " does not compile:\n" + compiled.errors);
+      } else if (!c->program.empty() && compiled.ruleset->program->id != c->program) {
+        outcome.failures.push_back(fmt::format("the case is written for program {}, but {} is program {}", c->program,
+                                               c->ruleset_dir, compiled.ruleset->program->id));
+      } else if (auto partner = data::load_partner_file(c->partner_file, sources, diags)) {
+        eval::Options options;
+        options.as_of = c->as_of;
+        const auto result = eval::evaluate(*compiled.ruleset, *partner, options);
+        for (const auto& d : result.designations)
+          if (!d.error.empty()) outcome.failures.push_back(fmt::format("{} could not be evaluated: {}", d.id, d.error));
+        for (const auto& e : c->expectations)
+          if (auto failure = compare(e, result); !failure.empty()) outcome.failures.push_back(std::move(failure));
+      }
+    }
+    if (diags.has_errors()) outcome.failures.push_back(render_all(diags, sources));
+    outcome.passed = outcome.failures.empty();
+    ++(outcome.passed ? summary.passed : summary.failed);
+    summary.cases.push_back(std::move(outcome));
+  }
+  return summary;
+}
+
+}  // namespace pcs::tester
