@@ -8,6 +8,7 @@ add_executable(pcs_lang_tests
   lang/test_edge_cases.cpp
   lang/test_language.cpp
   lang/test_report.cpp
+  lang/test_outcomes.cpp
 )
 target_link_libraries(pcs_lang_tests PRIVATE pcs_report doctest::doctest)
 target_compile_definitions(pcs_lang_tests PRIVATE PCS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
