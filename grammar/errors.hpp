@@ -87,6 +87,7 @@ PCS_EXPECT(req_and_rhs, "expected a condition after 'and'");
 PCS_EXPECT(req_add, "expected the end of the range after '..'");
 PCS_EXPECT(req_operand, "expected a value to compare with");
 PCS_EXPECT(req_not, "expected a condition");
+PCS_EXPECT(req_unchained, "comparisons cannot be chained: write 'a < b and b < c'");
 PCS_EXPECT(req_and, "expected a condition after 'or'");
 PCS_EXPECT(req_predicate, "expected a condition after 'where', such as offer not in ineligible_offers");
 PCS_EXPECT(req_holding_spec, "expected a certification after 'holding', or 'any of' / 'all of' and a set of certifications");

@@ -177,7 +177,10 @@ struct in_op : kw_in {};
 struct is_none_op : seq<kw_is, ws, opt<kw_not, ws>, kw_none> {};
 struct req_operand : range_expr {};
 struct cmp_tail : sor<is_none_op, seq<sor<cmp_op, not_in_op, in_op>, ws, req_operand>> {};
-struct cmp_expr : seq<range_expr, opt<ws, cmp_tail>> {};
+// Comparisons do not chain: `a < b < c` is an error that says how to write it.
+struct req_unchained : failure {};
+struct no_chain : opt<if_must<at<ws, cmp_op>, ws, req_unchained>> {};
+struct cmp_expr : seq<range_expr, opt<ws, cmp_tail, no_chain>> {};
 
 struct not_expr;
 struct req_not : seq<not_expr> {};

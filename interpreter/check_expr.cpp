@@ -65,9 +65,10 @@ Type Checker::check(Expr& e, Scope& scope) {
     case ExprKind::holding: t = check_certification_value(e, scope); break;
     case ExprKind::set: {
       Type element;
+      bool broken = false;
       for (auto& a : e.args) {
         auto at = check(*a, scope);
-        if (at.kind == TypeKind::error) continue;
+        if (at.kind == TypeKind::error) { broken = true; continue; }
         if (at.kind != TypeKind::string && at.kind != TypeKind::certification) {
           error(a->pos, "type-mismatch", fmt::format("a set holds text or certifications, not {}", describe(at)));
         } else if (element.kind == TypeKind::error) {
@@ -76,7 +77,8 @@ Type Checker::check(Expr& e, Scope& scope) {
           error(a->pos, "type-mismatch", fmt::format("a set holds values of one kind: this is {}, the first element is {}", describe(at), describe(element)));
         }
       }
-      t = Type::set_of(element.kind == TypeKind::certification ? TypeKind::certification : TypeKind::string, Unit::none);
+      // A set with a broken element is broken: no second error about the set itself.
+      if (!broken) t = Type::set_of(element.kind == TypeKind::certification ? TypeKind::certification : TypeKind::string, Unit::none);
       break;
     }
     case ExprKind::name: t = check_name(e, scope); break;

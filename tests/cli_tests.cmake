@@ -24,7 +24,7 @@ pcs_cli_test("unknown designation lists the known ones" 2 "has no designation 's
              ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --designation security)
 pcs_cli_test("unknown format is a usage error" 2 "format" 
              ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --format xml)
-pcs_cli_test("a broken rule file exits 3 with its location" 3 "units.pcs:3:[0-9]+: error\\[unit-mismatch\\]"
+pcs_cli_test("a broken rule file exits 3 with its location" 3 "units.pcs:3:27: error\\[unit-mismatch\\]: cannot add people to USD"
              ${pcs_bin} eval ${bad}/ruleset examples/partners/all-three.json)
 pcs_cli_test("a missing ruleset folder exits 3" 3 "'no/such/dir' is not a ruleset folder"
              ${pcs_bin} eval no/such/dir examples/partners/all-three.json)

@@ -206,3 +206,25 @@ TEST_CASE("check: a ruleset without a program block") {
   CHECK(out.ruleset == nullptr);
   CHECK(out.rendered == ".: error[no-program]: the ruleset has no 'program' declaration\n");
 }
+
+TEST_CASE("check: an unknown name inside a set is reported once") {
+  CHECK(errors_of("import \"std/certifications.pcs\"\nlet x = count(people holding any of {azure_administrator, azure_admin})\n") ==
+        "x.pcs:2:59: error[unknown-name]: nothing named 'azure_admin' is defined\n"
+        "  2 | let x = count(people holding any of {azure_administrator, azure_admin})\n"
+        "    |                                                           ^~~~~~~~~~~\n");
+}
+
+TEST_CASE("check: a field hiding a function parameter inside 'where'") {
+  CHECK(errors_of("fn in_month(rows, month) = sum(rows where month == month)\nlet x = in_month(usage(acr), M)\n") ==
+        "x.pcs:1:43: error[shadowed]: 'month' here is the field of the rows, which hides the parameter 'month'\n"
+        "  1 | fn in_month(rows, month) = sum(rows where month == month)\n"
+        "    |                                           ^~~~~\n"
+        "  hint: rename the parameter of 'in_month', for example 'month_'\n"
+        "x.pcs:1:52: error[shadowed]: 'month' here is the field of the rows, which hides the parameter 'month'\n"
+        "  1 | fn in_month(rows, month) = sum(rows where month == month)\n"
+        "    |                                                    ^~~~~\n"
+        "  hint: rename the parameter of 'in_month', for example 'month_'\n"
+        "x.pcs:2:9: note[called-here]: 'in_month' was called here with usage rows, a month\n"
+        "  2 | let x = in_month(usage(acr), M)\n"
+        "    |         ^~~~~~~~\n");
+}

@@ -134,3 +134,10 @@ TEST_CASE("parse: an error on a later line names that line") {
         "  4 | let b = a *\n"
         "    |            ^\n");
 }
+
+TEST_CASE("parse: chained comparisons say how to write them") {
+  CHECK(errors_of("let bad = 1 < 2 < 3\n") ==
+        "x.pcs:1:17: error[syntax]: comparisons cannot be chained: write 'a < b and b < c'\n"
+        "  1 | let bad = 1 < 2 < 3\n"
+        "    |                 ^\n");
+}
