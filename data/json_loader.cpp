@@ -218,7 +218,7 @@ Partner Loader::load(const Value& root) {
       if (const Value* u = c.find("usage")) rows += u->items().size();
     UsageTable& u = partner.usage;
     for (auto* col : {&u.measure, &u.service, &u.service_group, &u.workload, &u.product, &u.offer, &u.association,
-                      &u.area})
+                      &u.area, &u.service_level_4, &u.service_influencer})
       col->reserve(rows);
     u.customer.reserve(rows);
     u.month.reserve(rows);
@@ -320,9 +320,12 @@ void Loader::load_customer(const Value& obj, const Path& p, Partner& out) {
 
 void Loader::load_usage(const Value& obj, const Path& p, std::uint32_t customer, UsageTable& out) {
   // The hot loop of the loader: one pass over the members instead of a lookup per field.
-  enum { month_, measure_, value_, service_, service_group_, workload_, product_, offer_, association_, area_, n_ };
+  // service_level_4 and service_influencer extend the contract (docs/data-contract.md).
+  enum { month_, measure_, value_, service_, service_group_, workload_, product_, offer_, association_, area_,
+         service_level_4_, service_influencer_, n_ };
   static constexpr std::array<std::string_view, n_> keys = {
-      "month", "measure", "value", "service", "service_group", "workload", "product", "offer", "association", "area"};
+      "month", "measure", "value", "service", "service_group", "workload", "product", "offer", "association", "area",
+      "service_level_4", "service_influencer"};
   const Value* found[n_] = {};
   for (const Value& m : obj.items())
     for (std::size_t k = 0; k < n_; ++k)
@@ -349,6 +352,7 @@ void Loader::load_usage(const Value& obj, const Path& p, std::uint32_t customer,
                workload = dimension(workload_), product = dimension(product_), offer = dimension(offer_);
   const Symbol association = choice(at(association_), false, association_types);
   const Symbol area = dimension(area_);
+  const Symbol service_level_4 = dimension(service_level_4_), service_influencer = dimension(service_influencer_);
   if (errors_ != before) return;
   out.customer.push_back(customer);
   out.month.push_back(*month);
@@ -361,6 +365,8 @@ void Loader::load_usage(const Value& obj, const Path& p, std::uint32_t customer,
   out.offer.push_back(offer);
   out.association.push_back(association);
   out.area.push_back(area);
+  out.service_level_4.push_back(service_level_4);
+  out.service_influencer.push_back(service_influencer);
 }
 
 }  // namespace

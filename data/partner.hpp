@@ -48,6 +48,7 @@ struct UsageTable {
   std::vector<Symbol> measure;           // "acr", "mau", ...
   std::vector<std::int64_t> value;       // exact millionths (value × 10^6)
   std::vector<Symbol> service, service_group, workload, product, offer, association, area;
+  std::vector<Symbol> service_level_4, service_influencer;  // contract extensions (docs/data-contract.md)
 
   std::size_t size() const { return month.size(); }
 };

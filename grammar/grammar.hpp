@@ -352,7 +352,8 @@ struct req_specialization_close : one<'}'> {};
 struct specialization_item : sor<metric_let, require_clause> {};
 struct specialization_decl
     : if_must<kw_specialization, ws, req_specialization_name, ws, req_string, ws, req_kw_for, ws,
-              req_specialization_designation, ws, req_specialization_open, ws, star<specialization_item, ws>,
+              req_specialization_designation, star<ws, kw_or, ws, req_specialization_designation>, ws,
+              req_specialization_open, ws, star<specialization_item, ws>,
               req_specialization_close> {};
 
 // override <- 'override' (let / fn / category): replaces an imported definition.

@@ -215,8 +215,8 @@ struct BadgeDecl {
 struct SpecializationDecl {
   std::string id;
   std::string title;
-  std::string designation;
-  SourcePos designation_pos;
+  std::vector<std::string> designations;  // `for a or b`: any one of them attained
+  std::vector<SourcePos> designation_pos;
   SourcePos pos;
   std::unique_ptr<MetricDecl> body;
 };

@@ -53,7 +53,8 @@ void Checker::collect() {
   std::map<std::string, SourcePos> defined;
   auto define = [&](const std::string& name, const SourcePos& pos, const char* what) {
     auto [it, fresh] = defined.emplace(name, pos);
-    if (!fresh) error(pos, "duplicate", fmt::format("{} '{}' is already defined at {}", what, name, where_defined(it->second)));
+    const auto shown = name.substr(name.find(' ') == std::string::npos ? 0 : name.find(' ') + 1);
+    if (!fresh) error(pos, "duplicate", fmt::format("{} '{}' is already defined at {}", what, shown, where_defined(it->second)));
     return fresh;
   };
   for (auto& m : rs_.modules) {
@@ -69,6 +70,12 @@ void Checker::collect() {
     }
     for (auto& c : m->certifications) {
       if (define(c->name, c->pos, "certification")) rs_.certifications.emplace(c->name, c.get());
+      // A bare exam code must name one certification: two single-exam certifications may not share it.
+      if (c->codes.size() == 1)
+        for (const auto& [name, other] : rs_.certifications)
+          if (other != c.get() && other->codes.size() == 1 && other->codes[0] == c->codes[0])
+            error(c->code_pos[0], "duplicate",
+                  fmt::format("the exam code {} is already the certification '{}' ({})", c->codes[0], name, where_defined(other->pos)));
       for (const auto& code : c->codes) rs_.codes.emplace(code, c.get());
     }
     for (auto& l : m->lets) {
@@ -94,8 +101,10 @@ void Checker::collect() {
       }
       if (define(c->id, c->pos, "category")) rs_.categories.emplace(c->id, c.get());
     }
-    for (auto& b : m->badges) rs_.badges.push_back(b.get());
-    for (auto& s : m->specializations) rs_.specializations.push_back(s.get());
+    for (auto& b : m->badges)
+      if (define("badge " + b->id, b->pos, "badge")) rs_.badges.push_back(b.get());
+    for (auto& s : m->specializations)
+      if (define("specialization " + s->id, s->pos, "specialization")) rs_.specializations.push_back(s.get());
     for (auto& d : m->designations) {
       if (auto* other = rs_.find_designation(d->id))
         error(d->pos, "duplicate", fmt::format("designation '{}' is already defined at {}", d->id, where_defined(other->pos)));
@@ -312,14 +321,20 @@ void Checker::check_badge(ast::BadgeDecl& b) {
 }
 
 void Checker::check_specialization(ast::SpecializationDecl& s) {
-  const auto* d = rs_.find_designation(s.designation);
-  if (!d) {
-    std::string known;
-    for (const auto* x : rs_.designations) known += (known.empty() ? "" : ", ") + x->id;
-    error(s.designation_pos, "unknown-designation",
-          fmt::format("the specialization '{}' builds on '{}', but the ruleset has no such designation; it has: {}", s.id, s.designation, known));
-    return;
+  const ast::DesignationDecl* d = nullptr;
+  for (std::size_t i = 0; i < s.designations.size(); ++i) {
+    const auto* found = rs_.find_designation(s.designations[i]);
+    if (!found) {
+      std::string known;
+      for (const auto* x : rs_.designations) known += (known.empty() ? "" : ", ") + x->id;
+      error(s.designation_pos[i], "unknown-designation",
+            fmt::format("the specialization '{}' builds on '{}', but the ruleset has no such designation; it has: {}", s.id,
+                        s.designations[i], known));
+      return;
+    }
+    if (!d) d = found;
   }
+  // The requirements are checked in the scope of the first designation named.
   Scope scope;
   scope.designation = d;
   scope.metric = s.body.get();

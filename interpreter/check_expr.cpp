@@ -396,6 +396,12 @@ Type Checker::check_native(Expr& e, Scope& scope, int native) {
         error(e.args[1]->pos, "type-mismatch", fmt::format("coverage() needs a set of certifications, not {}", describe(certs)));
       return Type::number(Unit::people);
     }
+    case Native::number: {
+      auto t = check(*e.args[0], scope);
+      if (t.kind != TypeKind::error && t.kind != TypeKind::string && t.kind != TypeKind::none)
+        error(e.args[0]->pos, "type-mismatch", fmt::format("number() reads a text such as an attribute, not {}", describe(t)));
+      return Type::number(Unit::none);
+    }
     case Native::attained: {
       if (!scope.outcomes) {
         error(e.pos, "misplaced", "attained(...) can only be used in badges and specializations");
@@ -450,7 +456,8 @@ Type Checker::check_query(Expr& e, Scope& scope) {
     auto field = field_from_name(e.names[i]);
     if (!field || !rows.has_field(*field) || *field == Field::value || *field == Field::measure) {
       error(e.name_pos[i], "unknown-field", fmt::format("usage rows cannot be grouped by '{}'", e.names[i]),
-            "group by tenant, month, service, service_group, workload, product, offer, association or area");
+            "group by tenant, month, service, service_group, service_level_4, service_influencer, workload, product, "
+            "offer, association or area");
       return Type::error();
     }
     keys |= static_cast<std::uint16_t>(1u << static_cast<unsigned>(*field));

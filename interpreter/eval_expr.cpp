@@ -195,6 +195,14 @@ Value Evaluator::eval_call(const Expr& e) {
     case Native::usage: return eval_usage(e);
     case Native::sum: return e.args.size() == 2 ? eval_sum_of(e) : eval_sum(e);
     case Native::coverage: return eval_coverage(e);
+    case Native::number: {
+      const auto v = eval(*e.args[0]);
+      if (v.kind == Value::Kind::none) return Value::of_number(Decimal(), Unit::none);
+      const auto text = symbols().name(v.symbol);
+      const auto parsed = Decimal::parse(text);
+      if (!parsed) throw EvalError{e.pos, fmt::format("\"{}\" is not a number", text)};
+      return Value::of_number(*parsed, Unit::none);
+    }
     case Native::attained: {
       auto it = attained_.find(e.args[0]->text);
       if (it == attained_.end()) throw EvalError{e.pos, "that designation was not evaluated (see --designation)"};

@@ -98,6 +98,8 @@ static std::int64_t column(const Evaluator& ev, const RowSet& rows, std::size_t 
     case Field::offer: return u.offer[r];
     case Field::association: return u.association[r];
     case Field::area: return u.area[r];
+    case Field::service_level_4: return u.service_level_4[r];
+    case Field::service_influencer: return u.service_influencer[r];
     default: return 0;
   }
 }

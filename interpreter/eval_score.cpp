@@ -215,8 +215,8 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
   SpecializationResult r;
   r.id = s.id;
   r.name = s.title;
-  r.designation = s.designation;
-  const auto* d = ruleset_.find_designation(s.designation);
+  for (const auto& id : s.designations) r.designation += (r.designation.empty() ? "" : " or ") + id;
+  const auto* d = ruleset_.find_designation(s.designations.front());
   designation_ = d;
   designation_cache_.clear();
   metric_ = s.body.get();
@@ -224,9 +224,12 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
   trace_ = &r.explain;
   try {
     if (d && !d->paths.empty()) path_ = choose_path(*d);
-    const auto it = attained_.find(s.designation);
-    const bool designation_ok = it != attained_.end() && it->second;
-    r.explain.push_back(fmt::format("designation {} attained: {}", s.designation, designation_ok ? "yes" : "no"));
+    bool designation_ok = false;
+    for (const auto& id : s.designations) {
+      const auto it = attained_.find(id);
+      designation_ok = designation_ok || (it != attained_.end() && it->second);
+    }
+    r.explain.push_back(fmt::format("designation {} attained: {}", r.designation, designation_ok ? "yes" : "no"));
     bool all = designation_ok;
     for (const auto& req : s.body->requires_) {
       const bool ok = eval_bool(*req.condition);
@@ -266,9 +269,11 @@ PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, con
   }
   for (const auto* b : ruleset.badges) out.badges.push_back(evaluator.run_badge(*b));
   for (const auto* s : ruleset.specializations) {
-    if (!options.designations.empty() &&
-        std::find(options.designations.begin(), options.designations.end(), s->designation) == options.designations.end())
-      continue;
+    const bool wanted = options.designations.empty() ||
+                        std::any_of(s->designations.begin(), s->designations.end(), [&](const auto& id) {
+                          return std::find(options.designations.begin(), options.designations.end(), id) != options.designations.end();
+                        });
+    if (!wanted) continue;
     out.specializations.push_back(evaluator.run_specialization(*s));
   }
   return out;

@@ -6,7 +6,7 @@
 namespace pcs {
 
 namespace {
-constexpr std::array<NativeInfo, 8> natives{{
+constexpr std::array<NativeInfo, 9> natives{{
     {Native::usage, "usage", 1, 1, "usage(measure)"},
     {Native::sum, "sum", 2, 1, "sum(rows) or sum(rows, expression per row)"},
     {Native::count, "count", 1, 1, "count(rows or set)"},
@@ -15,6 +15,7 @@ constexpr std::array<NativeInfo, 8> natives{{
     {Native::floor, "floor", 1, 1, "floor(number)"},
     {Native::coverage, "coverage", 2, 2, "coverage(people, {certifications})"},
     {Native::attained, "attained", 1, 1, "attained(\"designation-id\")"},
+    {Native::number, "number", 1, 1, "number(text)"},
 }};
 }  // namespace
 

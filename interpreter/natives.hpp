@@ -18,6 +18,7 @@ enum class Native {
   floor,   // floor(x)                  -> whole part, rounded down
   coverage,// coverage(people, {certs}) -> how many of the certifications distinct people cover
   attained,// attained("designation")   -> whether that designation is attained (badges, specializations)
+  number,  // number(text)             -> the plain number written in a text (0 when absent), e.g. an attribute
 };
 
 struct NativeInfo {

@@ -335,13 +335,20 @@ template <> struct action<g::badge_decl> {
 
 // specialization <- 'specialization' id string 'for' designation-id '{' (let / require)* '}'
 template <> struct action<g::req_specialization_name> : push_name {};
+template <> struct action<g::kw_specialization> {
+  template <typename I> static void apply(const I&, ParseState& s) { s.name_marks.push_back(s.names.size()); }
+};
 template <> struct action<g::req_specialization_designation> : push_name {};
 template <> struct action<g::req_specialization_open> {
   template <typename I> static void apply(const I&, ParseState& s) {
     s.specialization = std::make_unique<ast::SpecializationDecl>();
-    auto designation = s.pop_name();
-    s.specialization->designation = designation.text;
-    s.specialization->designation_pos = designation.pos;
+    const auto mark = s.name_marks.back();
+    s.name_marks.pop_back();
+    for (auto i = mark + 1; i < s.names.size(); ++i) {
+      s.specialization->designations.push_back(s.names[i].text);
+      s.specialization->designation_pos.push_back(s.names[i].pos);
+    }
+    s.names.resize(mark + 1);
     s.specialization->title = s.pop_string();
     auto id = s.pop_name();
     s.specialization->id = id.text;

@@ -35,7 +35,7 @@ struct FieldInfo {
   Unit count_unit;
 };
 
-constexpr std::array<FieldInfo, 14> field_table{{
+constexpr std::array<FieldInfo, 16> field_table{{
     {Field::tenant, "tenant", Unit::customers},
     {Field::month, "month", Unit::months},
     {Field::measure, "measure", Unit::none},
@@ -50,6 +50,8 @@ constexpr std::array<FieldInfo, 14> field_table{{
     {Field::segment, "segment", Unit::none},
     {Field::person, "person", Unit::people},
     {Field::since, "since", Unit::months},
+    {Field::service_level_4, "service_level_4", Unit::services},
+    {Field::service_influencer, "service_influencer", Unit::none},
 }};
 
 }  // namespace
@@ -76,7 +78,7 @@ bool Type::has_field(Field f) const {
   if (kind != TypeKind::rows) return false;
   switch (table) {
     case TableKind::usage:
-      return f != Field::segment && f != Field::person;
+      return f != Field::segment && f != Field::person && f != Field::since;
     case TableKind::grouped:
       return f == Field::value || (keys & (1u << static_cast<unsigned>(f))) != 0;
     case TableKind::customers:

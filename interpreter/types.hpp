@@ -24,7 +24,7 @@ std::string_view unit_singular(Unit u);
 /// Columns of the tables a query can range over.
 enum class Field : std::uint8_t {
   tenant, month, measure, value, service, service_group, workload, product, offer,
-  association, area, segment, person, since, count_
+  association, area, segment, person, since, service_level_4, service_influencer, count_
 };
 std::optional<Field> field_from_name(std::string_view name);
 std::string_view field_name(Field f);

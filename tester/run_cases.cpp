@@ -21,6 +21,15 @@ struct Compiled {
 
 std::string number_text(const Decimal& d) { return d.to_string_floor(2); }
 
+/// Exact equality, or equality as printed (rounded down to 2 decimals) when
+/// the expectation is written with at most 2 decimals: 79.14 matches 77 + 15/7.
+bool same_number(const std::string& expected, const Decimal& actual) {
+  int places = 0;
+  const auto want = Decimal::parse(expected, &places);
+  if (!want) return false;
+  return *want == actual || (places <= 2 && want->to_string() == actual.to_string_floor(2));
+}
+
 /// Compares one expectation; returns the failure text, empty when it holds.
 std::string compare(const Expectation& e, const eval::PartnerResult& r) {
   using K = Expectation::Kind;
@@ -59,8 +68,7 @@ std::string compare(const Expectation& e, const eval::PartnerResult& r) {
       return got == e.expected ? "" : with_metrics(fmt::format("{}{} attained: expected {}, got {}", where, e.subject, e.expected, got));
     }
     case K::total: {
-      const auto want = Decimal::parse(e.expected);
-      if (want && *want == d->total) return "";
+      if (same_number(e.expected, d->total)) return "";
       return with_metrics(fmt::format("{}{} total: expected {}, got {}", where, e.subject, e.expected, number_text(d->total)));
     }
     case K::path:
@@ -72,8 +80,7 @@ std::string compare(const Expectation& e, const eval::PartnerResult& r) {
     std::string got;
     bool same;
     if (e.kind == K::metric_points) {
-      const auto want = Decimal::parse(e.expected);
-      same = want && *want == m.points;
+      same = same_number(e.expected, m.points);
       got = number_text(m.points);
     } else {
       const auto want = e.expected == "null" ? std::nullopt : Decimal::parse(e.expected);

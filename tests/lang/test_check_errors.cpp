@@ -97,7 +97,8 @@ TEST_CASE("check: grouping by a field that cannot be a key") {
         "x.pcs:1:23: error[unknown-field]: usage rows cannot be grouped by 'measure'\n"
         "  1 | let x = usage(acr) by measure\n"
         "    |                       ^~~~~~~\n"
-        "  hint: group by tenant, month, service, service_group, workload, product, offer, association or area\n");
+        "  hint: group by tenant, month, service, service_group, service_level_4, service_influencer, workload, product, "
+        "offer, association or area\n");
 }
 
 TEST_CASE("check: 'if' branches of different units") {
