@@ -41,6 +41,16 @@ Type Checker::check_binary(Expr& e, Scope& scope) {
 
 Type Checker::check_comparison(Expr& e, const Type& a, const Type& b) {
   const std::string& op = e.text;
+  // `tenant == tenant` inside a where reads the same row twice: always true.
+  const auto& l = e.args[0]->target;
+  const auto& r = e.args[1]->target;
+  if (l.kind == ast::Resolution::Kind::field && r.kind == ast::Resolution::Kind::field && l.index == r.index &&
+      l.frame == r.frame) {
+    error(e.pos, "self-comparison",
+          fmt::format("both sides read the '{}' of the same row, so this compares it with itself", e.args[0]->text),
+          fmt::format("to compare with an outer row's {0}, pass it to a function: fn f(t) = ... where {0} == t", e.args[0]->text));
+    return Type::error();
+  }
   const bool equality = op == "==" || op == "!=";
   if (is_number(a) && is_number(b)) {
     // A plain 0 is zero in every unit: `value > 0` reads the same for USD and users.

@@ -267,7 +267,9 @@ PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, con
       continue;
     out.designations.push_back(evaluator.run_designation(*d));
   }
-  for (const auto* b : ruleset.badges) out.badges.push_back(evaluator.run_badge(*b));
+  // A badge needs every designation; with a --designation filter it is not reported.
+  if (options.designations.empty())
+    for (const auto* b : ruleset.badges) out.badges.push_back(evaluator.run_badge(*b));
   for (const auto* s : ruleset.specializations) {
     const bool wanted = options.designations.empty() ||
                         std::any_of(s->designations.begin(), s->designations.end(), [&](const auto& id) {

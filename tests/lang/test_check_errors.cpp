@@ -229,3 +229,17 @@ TEST_CASE("check: a field hiding a function parameter inside 'where'") {
         "  2 | let x = in_month(usage(acr), M)\n"
         "    |         ^~~~~~~~\n");
 }
+
+TEST_CASE("check: a field compared with itself inside 'where'") {
+  CHECK(errors_of("let x = sum(associations, sum(usage(mau) where tenant == tenant))\n") ==
+        "x.pcs:1:48: error[self-comparison]: both sides read the 'tenant' of the same row, so this compares it with itself\n"
+        "  1 | let x = sum(associations, sum(usage(mau) where tenant == tenant))\n"
+        "    |                                                ^~~~~~\n"
+        "  hint: to compare with an outer row's tenant, pass it to a function: fn f(t) = ... where tenant == t\n");
+}
+
+TEST_CASE("check: an outer row's field read inside an inner 'where'") {
+  auto out = compile_inline({{"program.pcs", base_program},
+                             {"x.pcs", "let x = sum(associations, sum(usage(mau) where month == since))\n"}});
+  CHECK_MESSAGE(out.ruleset != nullptr, out.rendered);
+}
