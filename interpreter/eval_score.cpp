@@ -141,8 +141,17 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
   path_ = no_symbol;
   try {
     if (!d.paths.empty()) {
+      // The figures the path conditions read are part of the explanation.
+      std::vector<std::string> inputs;
+      trace_ = &inputs;
       path_ = choose_path(d);
+      trace_ = nullptr;
       result.path = std::string(symbols().name(path_));
+      const bool by_condition = std::any_of(d.paths.begin(), d.paths.end(),
+                                            [&](const auto& p) { return p.id == result.path && p.condition; });
+      result.explain.push_back(fmt::format("path {}: {}", result.path,
+                                           by_condition ? "its condition holds" : "no earlier path's condition holds"));
+      for (auto& line : inputs) result.explain.push_back("  " + line);
     }
     for (const auto& use : d.categories) {
       CategoryResult c;
@@ -179,6 +188,7 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
     result.attained = result.error.empty() && eval_bool(*d.attained);
     metric_results_ = nullptr;
     result.explain.push_back(fmt::format("attained when {}: {}", d.attained_text, result.attained ? "yes" : "no"));
+    std::rotate(result.explain.begin(), result.explain.end() - 1, result.explain.end());  // the verdict first
     result.explain.push_back(fmt::format("total = {}", points_text(result.total)));
     std::string zero;
     for (const auto& m : result.metrics)
