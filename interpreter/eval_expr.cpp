@@ -239,7 +239,13 @@ Value Evaluator::eval_function(const ast::LetDecl& fn, const Expr& call) {
       case Value::Kind::range: key += fmt::format("{}:{}|", v.month, v.month_end); break;
       case Value::Kind::string: key += fmt::format("s{}|", v.symbol); break;
       case Value::Kind::boolean: key += v.boolean ? "T|" : "F|"; break;
-      default: cacheable = false;  // rows and sets: evaluate every time
+      case Value::Kind::set:  // sets are small: their contents are the key
+        key += "{";
+        for (auto s : v.set->symbols) key += fmt::format("{},", s);
+        for (const auto* c : v.set->certifications) key += fmt::format("c{},", fmt::ptr(c));
+        key += "}|";
+        break;
+      default: cacheable = false;  // rows: evaluate every time
     }
   }
   const std::string label = call_label(call, args);

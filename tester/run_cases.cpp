@@ -19,7 +19,7 @@ struct Compiled {
   std::string errors;
 };
 
-std::string number_text(const Decimal& d) { return d.to_string_floor(2); }
+std::string number_text(const Decimal& d) { return d.to_string(6); }
 
 /// Exact equality, or equality as printed (rounded down to 2 decimals) when
 /// the expectation is written with at most 2 decimals: 79.14 matches 77 + 15/7.

@@ -48,5 +48,11 @@ if(PYTHON3)
 endif()
 
 # The test cases beside the rulesets, run by `pcs test` as program managers do.
-pcs_cli_test("pcs test runs the cases beside the 2023-06 rulesets" 0 "^2 passed, 0 failed|[1-9][0-9]* passed, 0 failed"
-             ${pcs_bin} test rulesets/2023-06)
+pcs_cli_test("pcs test runs the cases beside every program version" 0 "[1-9][0-9]* passed, 0 failed"
+             ${pcs_bin} test rulesets)
+pcs_cli_test("eval picks the version in force at the as-of month" 0 "as of 2022-12  ·  program 2022-10"
+             ${pcs_bin} eval rulesets rulesets/2022-10/tests/microsoft-cloud.json --as-of 2022-12)
+pcs_cli_test("eval with --program scores a named version" 0 "program 2022-05"
+             ${pcs_bin} eval rulesets examples/partners/large.json --program 2022-05)
+pcs_cli_test("the Microsoft Cloud badge is reported" 0 "Microsoft Cloud +EARNED"
+             ${pcs_bin} eval rulesets/2022-10 rulesets/2022-10/tests/microsoft-cloud.json)
