@@ -25,6 +25,16 @@ struct EvalArgs {
 void add_eval_command(CLI::App& app, EvalArgs& args);
 int run_eval(const EvalArgs& args);
 
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  bool strict = false;
+};
+
+/// Registers `pcs check` on the app.
+void add_check_command(CLI::App& app, CheckArgs& args);
+int run_check(const CheckArgs& args);
+
 struct TestArgs {
   std::vector<std::string> paths;
   bool verbose = false;

@@ -145,7 +145,6 @@ std::string Checker::suggest(std::string_view name, const Scope& scope) const {
 }
 
 Type Checker::let_type(ast::LetDecl& let, const Scope& outer) {
-  let.used = true;
   auto state = let_state_.find(&let);
   if (state != let_state_.end()) {
     if (state->second == LetState::checking) {

@@ -213,6 +213,7 @@ Type Checker::check_name(Expr& e, Scope& scope) {
     }
     e.target.kind = Kind::let;
     e.target.let = let;
+    let->used = true;
     return let_type(*let, scope);
   }
   if (auto c = rs_.certifications.find(name); c != rs_.certifications.end()) return check_certification_value(e, scope);

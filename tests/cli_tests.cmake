@@ -56,3 +56,18 @@ pcs_cli_test("eval with --program scores a named version" 0 "program 2022-05"
              ${pcs_bin} eval rulesets examples/partners/large.json --program 2022-05)
 pcs_cli_test("the Microsoft Cloud badge is reported" 0 "Microsoft Cloud +EARNED"
              ${pcs_bin} eval rulesets/2022-10 rulesets/2022-10/tests/microsoft-cloud.json)
+
+# `pcs check` on rulesets built to hold each inconsistency, against golden output.
+set(golden ${CMAKE_CURRENT_SOURCE_DIR}/cli/golden.sh)
+add_test(NAME "cli: check reports every warning of a ruleset built for them"
+         COMMAND ${golden} ${CMAKE_CURRENT_SOURCE_DIR}/check/inconsistent.expected 0 -- ${pcs_bin} check tests/check/inconsistent
+         WORKING_DIRECTORY ${src})
+add_test(NAME "cli: check reports errors with exit 3"
+         COMMAND ${golden} ${CMAKE_CURRENT_SOURCE_DIR}/check/broken.expected 3 -- ${pcs_bin} check tests/check/broken
+         WORKING_DIRECTORY ${src})
+pcs_cli_test("check --strict fails on warnings" 1 "warning\\[category-max\\]"
+             ${pcs_bin} check --strict rulesets/2025-01)
+pcs_cli_test("check flags the 2025-01 deck's skilling table" 0 "the category 'skilling' declares max 40 points, but its metrics' maxima add up to 60 points"
+             ${pcs_bin} check rulesets)
+pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\", \"file\": \"rulesets/2025-01/digital-app-innovation.pcs\", \"line\": 47"
+             ${pcs_bin} check --format json rulesets/2025-01)
