@@ -38,10 +38,21 @@ int run_check(const CheckArgs& args);
 struct TestArgs {
   std::vector<std::string> paths;
   bool verbose = false;
+  bool reset = false;
+  bool coverage = false;
 };
 
 /// Registers `pcs test` on the app.
 void add_test_command(CLI::App& app, TestArgs& args);
 int run_test(const TestArgs& args);
+
+struct FmtArgs {
+  std::vector<std::string> paths;
+  bool check = false;  // list unformatted files, change nothing
+};
+
+/// Registers `pcs fmt` on the app.
+void add_fmt_command(CLI::App& app, FmtArgs& args);
+int run_fmt(const FmtArgs& args);
 
 }  // namespace pcs::cli

@@ -19,6 +19,8 @@ int main(int argc, char** argv) {
   add_eval_command(app, eval_args);
   TestArgs test_args;
   add_test_command(app, test_args);
+  FmtArgs fmt_args;
+  add_fmt_command(app, fmt_args);
   CheckArgs check_args;
   add_check_command(app, check_args);
   try {
@@ -34,6 +36,7 @@ int main(int argc, char** argv) {
   try {
     if (app.got_subcommand("eval")) return run_eval(eval_args);
     if (app.got_subcommand("test")) return run_test(test_args);
+    if (app.got_subcommand("fmt")) return run_fmt(fmt_args);
     if (app.got_subcommand("check")) return run_check(check_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());

@@ -15,6 +15,8 @@ void add_test_command(CLI::App& app, TestArgs& args) {
   auto* cmd = app.add_subcommand("test", "Run the test cases (.expect files) beside the rulesets");
   cmd->add_option("paths", args.paths, "Test case files or folders to search, e.g. rulesets or rulesets/2023-06")->required();
   cmd->add_flag("-v,--verbose", args.verbose, "List passing cases too");
+  cmd->add_flag("--reset", args.reset, "Rewrite the expectations with the actual results (after a deliberate change)");
+  cmd->add_flag("--coverage", args.coverage, "List the metrics, paths and prerequisites the cases never exercised");
 }
 
 int run_test(const TestArgs& args) {
@@ -28,8 +30,14 @@ int run_test(const TestArgs& args) {
     std::cout << "FAIL " << c.file << "\n";
     for (const auto& f : c.failures) std::cout << "  " << f << "\n";
   }
+  if (args.reset) {
+    const auto changed = tester::reset_expectations(summary);
+    for (const auto& f : changed) std::cout << "reset " << f << "\n";
+    std::cout << fmt::format("{} case file{} rewritten\n", changed.size(), changed.size() == 1 ? "" : "s");
+  }
+  if (args.coverage) std::cout << tester::coverage_report(summary);
   std::cout << fmt::format("{} passed, {} failed\n", summary.passed, summary.failed);
-  return summary.failed == 0 ? exit_ok : exit_eval_failed;
+  return summary.failed == 0 || args.reset ? exit_ok : exit_eval_failed;
 }
 
 }  // namespace pcs::cli

@@ -99,6 +99,7 @@ MetricResult Evaluator::run_metric(const ast::MetricDecl& m) {
   bool prerequisites_met = true;
   for (const auto& req : m.requires_) {
     const bool ok = eval_bool(*req.condition);
+    r.prerequisites_met.push_back(ok);
     r.explain.push_back(fmt::format("prerequisite {}: {}", ok ? "met" : "NOT met", req.text));
     prerequisites_met = prerequisites_met && ok;
   }

@@ -21,6 +21,7 @@ struct MetricResult {
   Decimal points;
   Decimal max;
   std::vector<std::string> explain;
+  std::vector<bool> prerequisites_met;  // one per `require`, in order
   std::string error;  // set when this metric could not be evaluated
 };
 

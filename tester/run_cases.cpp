@@ -14,10 +14,6 @@ namespace pcs::tester {
 
 namespace {
 
-struct Compiled {
-  std::unique_ptr<Ruleset> ruleset;
-  std::string errors;
-};
 
 std::string number_text(const Decimal& d) { return d.to_string(6); }
 
@@ -100,7 +96,7 @@ std::string compare(const Expectation& e, const eval::PartnerResult& r) {
 
 RunSummary run_cases(const std::vector<std::string>& case_files) {
   RunSummary summary;
-  std::map<std::string, Compiled> rulesets;
+  std::map<std::string, std::string> compile_errors;
   for (const auto& file : case_files) {
     CaseOutcome outcome;
     outcome.file = file;
@@ -108,22 +104,24 @@ RunSummary run_cases(const std::vector<std::string>& case_files) {
     Diagnostics diags;
     auto c = read_case(file, sources, diags);
     if (c) {
-      auto& compiled = rulesets[c->ruleset_dir];
-      if (!compiled.ruleset && compiled.errors.empty()) {
+      outcome.ruleset_dir = c->ruleset_dir;
+      auto& ruleset = summary.rulesets[c->ruleset_dir];
+      if (!ruleset && !compile_errors.count(c->ruleset_dir)) {
         SourceFiles rule_sources;
         Diagnostics rule_diags;
-        compiled.ruleset = compile_ruleset(c->ruleset_dir, rule_sources, rule_diags);
-        if (!compiled.ruleset) compiled.errors = render_all(rule_diags, rule_sources);
+        ruleset = compile_ruleset(c->ruleset_dir, rule_sources, rule_diags);
+        if (!ruleset) compile_errors[c->ruleset_dir] = render_all(rule_diags, rule_sources);
       }
-      if (!compiled.ruleset) {
-        outcome.failures.push_back("the ruleset " + c->ruleset_dir + " does not compile:\n" + compiled.errors);
-      } else if (!c->program.empty() && compiled.ruleset->program->id != c->program) {
+      if (!ruleset) {
+        outcome.failures.push_back("the ruleset " + c->ruleset_dir + " does not compile:\n" + compile_errors[c->ruleset_dir]);
+      } else if (!c->program.empty() && ruleset->program->id != c->program) {
         outcome.failures.push_back(fmt::format("the case is written for program {}, but {} is program {}", c->program,
-                                               c->ruleset_dir, compiled.ruleset->program->id));
+                                               c->ruleset_dir, ruleset->program->id));
       } else if (auto partner = data::load_partner_file(c->partner_file, sources, diags)) {
         eval::Options options;
         options.as_of = c->as_of;
-        const auto result = eval::evaluate(*compiled.ruleset, *partner, options);
+        outcome.result = eval::evaluate(*ruleset, *partner, options);
+        const auto& result = *outcome.result;
         for (const auto& d : result.designations)
           if (!d.error.empty()) outcome.failures.push_back(fmt::format("{} could not be evaluated: {}", d.id, d.error));
         for (const auto& e : c->expectations)

@@ -71,3 +71,8 @@ pcs_cli_test("check flags the 2025-01 deck's skilling table" 0 "the category 'sk
              ${pcs_bin} check rulesets)
 pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\", \"file\": \"rulesets/2025-01/digital-app-innovation.pcs\", \"line\": 47"
              ${pcs_bin} check --format json rulesets/2025-01)
+
+# The VS Code extension's TextMate grammar, its scopes checked by
+# vscode-tmgrammar-test (from the npm registry; see editors/vscode/).
+add_test(NAME "editors: TextMate grammar scopes (vscode-tmgrammar-test)"
+         COMMAND ${src}/editors/vscode/run-tests.sh WORKING_DIRECTORY ${src}/editors/vscode)
