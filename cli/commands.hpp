@@ -25,6 +25,17 @@ struct EvalArgs {
 void add_eval_command(CLI::App& app, EvalArgs& args);
 int run_eval(const EvalArgs& args);
 
+struct DiffArgs {
+  std::string old_rules, new_rules, partners, as_of;
+  std::vector<std::string> designations;
+  std::string format = "table";
+  std::size_t top = 5;
+};
+
+/// Registers `pcs diff` on the app.
+void add_diff_command(CLI::App& app, DiffArgs& args);
+int run_diff(const DiffArgs& args);
+
 struct CheckArgs {
   std::vector<std::string> paths;
   std::string format = "text";

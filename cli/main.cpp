@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   add_fmt_command(app, fmt_args);
   CheckArgs check_args;
   add_check_command(app, check_args);
+  DiffArgs diff_args;
+  add_diff_command(app, diff_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -38,6 +40,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("test")) return run_test(test_args);
     if (app.got_subcommand("fmt")) return run_fmt(fmt_args);
     if (app.got_subcommand("check")) return run_check(check_args);
+    if (app.got_subcommand("diff")) return run_diff(diff_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;

@@ -76,3 +76,15 @@ pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\",
 # vscode-tmgrammar-test (from the npm registry; see editors/vscode/).
 add_test(NAME "editors: TextMate grammar scopes (vscode-tmgrammar-test)"
          COMMAND ${src}/editors/vscode/run-tests.sh WORKING_DIRECTORY ${src}/editors/vscode)
+
+# `pcs diff`: 2023-06 against 2025-01 for Digital & App Innovation over the sample partners.
+pcs_cli_test("diff names who loses the designation and why" 1 "lose it: adventure-works"
+             ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation)
+pcs_cli_test("diff explains a change by the metrics that moved" 1 "adventure-works +77 -> 67 \\(-10\\), attained yes -> no: path - -> enterprise; net_customer_adds 10 -> 0"
+             ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation)
+pcs_cli_test("diff of a version with itself exits 0" 0 "no partner's results changed"
+             ${pcs_bin} diff rulesets/2023-06 rulesets/2023-06 --partners examples/partners)
+pcs_cli_test("diff --format json" 1 "\"lost\": \\[\"adventure-works\"\\]"
+             ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation --format json)
+pcs_cli_test("diff reports a bad partner file and compares the others" 1 "1 partner could not be loaded and is left out of the comparison"
+             ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners ${bad}/population)

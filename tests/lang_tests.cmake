@@ -4,7 +4,6 @@ add_executable(pcs_lang_tests
   lang/test_grammar.cpp
   lang/test_parse_errors.cpp
   lang/test_check_errors.cpp
-  lang/test_worked_examples.cpp
   lang/test_edge_cases.cpp
   lang/test_language.cpp
   lang/test_report.cpp

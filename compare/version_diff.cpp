@@ -1,0 +1,106 @@
+// Comparing two program versions on one population (see version_diff.hpp).
+#include "compare/version_diff.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pcs::compare {
+
+namespace {
+
+const eval::DesignationResult* find(const eval::PartnerResult& r, const std::string& id) {
+  for (const auto& d : r.designations)
+    if (d.id == id) return &d;
+  return nullptr;
+}
+
+/// The bucket of a change of total points, for the distribution.
+std::string bucket(const Decimal& delta) {
+  if (delta.is_zero()) return "0";
+  const auto d = delta.floor();
+  if (delta.is_negative()) {
+    if (d <= Decimal::from_int(-30)) return "-30 or less";
+    if (d <= Decimal::from_int(-10)) return "-29 to -10";
+    return "-9 to -1";
+  }
+  if (d >= Decimal::from_int(30)) return "+30 or more";
+  if (d >= Decimal::from_int(10)) return "+10 to +29";
+  return "+1 to +9";
+}
+
+}  // namespace
+
+bool VersionDiff::anything_changed() const {
+  return std::any_of(designations.begin(), designations.end(), [](const auto& d) { return d.changed > 0 || d.in_old != d.in_new; });
+}
+
+VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, const Population& population,
+                          const std::optional<MonthIndex>& as_of, const std::vector<std::string>& designations) {
+  VersionDiff diff;
+  diff.old_program = old_rules.program->id;
+  diff.new_program = new_rules.program->id;
+  diff.partners = population.partners.size();
+  // Designations of either version, in the new version's order, then the removed ones.
+  std::vector<const ast::DesignationDecl*> order;
+  for (const auto* d : new_rules.designations) order.push_back(d);
+  for (const auto* d : old_rules.designations)
+    if (!new_rules.find_designation(d->id)) order.push_back(d);
+  for (const auto* d : order) {
+    if (!designations.empty() && std::find(designations.begin(), designations.end(), d->id) == designations.end()) continue;
+    DesignationDiff dd;
+    dd.id = d->id;
+    dd.name = d->title;
+    dd.in_old = old_rules.find_designation(d->id) != nullptr;
+    dd.in_new = new_rules.find_designation(d->id) != nullptr;
+    diff.designations.push_back(std::move(dd));
+  }
+  eval::Options options;
+  options.designations = designations;
+  for (const auto& partner : population.partners) {
+    options.as_of = as_of;
+    const auto before = eval::evaluate(old_rules, partner, options);
+    const auto after = eval::evaluate(new_rules, partner, options);
+    for (auto& dd : diff.designations) {
+      const auto* o = find(before, dd.id);
+      const auto* n = find(after, dd.id);
+      PartnerChange c;
+      c.partner = partner.id;
+      if (o) c.old_total = o->total, c.old_attained = o->attained;
+      if (n) c.new_total = n->total, c.new_attained = n->attained;
+      if (o && n && o->path != n->path) c.reasons.push_back(fmt::format("path {} -> {}", o->path.empty() ? "-" : o->path, n->path.empty() ? "-" : n->path));
+      // Metric by metric, over the union of both versions' metrics.
+      auto metric_points = [](const eval::DesignationResult* r, const std::string& id) -> std::optional<Decimal> {
+        if (r)
+          for (const auto& m : r->metrics)
+            if (m.id == id) return m.points;
+        return std::nullopt;
+      };
+      std::vector<std::string> ids;
+      for (const auto* r : {n, o})
+        if (r)
+          for (const auto& m : r->metrics)
+            if (std::find(ids.begin(), ids.end(), m.id) == ids.end()) ids.push_back(m.id);
+      for (const auto& id : ids) {
+        const auto a = metric_points(o, id), b = metric_points(n, id);
+        auto it = std::find_if(dd.metrics.begin(), dd.metrics.end(), [&](const auto& m) { return m.metric == id; });
+        if (it == dd.metrics.end()) it = dd.metrics.insert(dd.metrics.end(), MetricChange{id, 0, {}, {}});
+        it->old_sum += a.value_or(Decimal());
+        it->new_sum += b.value_or(Decimal());
+        if (!(a.value_or(Decimal()) == b.value_or(Decimal())) || a.has_value() != b.has_value()) {
+          ++it->changed;
+          c.reasons.push_back(fmt::format("{} {} -> {}", id, a ? a->to_string_floor(2) : "-", b ? b->to_string_floor(2) : "-"));
+        }
+      }
+      if (!c.old_attained && c.new_attained) dd.gained.push_back(partner.id);
+      if (c.old_attained && !c.new_attained) dd.lost.push_back(partner.id);
+      const bool changed = c.old_attained != c.new_attained || !(c.delta().is_zero()) || c.old_total.has_value() != c.new_total.has_value();
+      if (changed) ++dd.changed;
+      ++dd.distribution[bucket(c.delta())];
+      dd.changes.push_back(std::move(c));
+    }
+  }
+  return diff;
+}
+
+}  // namespace pcs::compare
