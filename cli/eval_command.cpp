@@ -91,6 +91,16 @@ int run_eval(const EvalArgs& args) {
       std::cerr << fmt::format("pcs eval: {} could not be evaluated: {}\n", d.id, d.error);
       failed = true;
     }
+  for (const auto& b : result.badges)
+    if (!b.error.empty()) {
+      std::cerr << fmt::format("pcs eval: the badge {} could not be evaluated: {}\n", b.id, b.error);
+      failed = true;
+    }
+  for (const auto& s : result.specializations)
+    if (!s.error.empty()) {
+      std::cerr << fmt::format("pcs eval: the specialization {} could not be evaluated: {}\n", s.id, s.error);
+      failed = true;
+    }
   return failed ? exit_eval_failed : exit_ok;
 }
 

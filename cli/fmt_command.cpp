@@ -2,8 +2,8 @@
 // in folders) in the canonical layout of format/formatter.hpp. Without
 // --check it rewrites the files that change and lists them; with --check it
 // changes nothing, lists the files that are not formatted and exits 1 if any.
-// A file that does not parse is left as it is; its error is printed and the
-// exit code is 3.
+// A file that does not parse is left as it is and its error printed (exit
+// 3); the other files are still formatted.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
@@ -61,6 +61,7 @@ bool write_file(const std::string& path, const std::string& text) {
     if (!out || !(out << text) || !out.flush()) return false;
   }
   std::error_code ec;
+  fs::permissions(tmp, fs::status(path, ec).permissions(), ec);  // keep the file's mode
   fs::rename(tmp, path, ec);
   if (ec) fs::remove(tmp, ec);
   return !ec;
@@ -79,7 +80,9 @@ void add_fmt_command(CLI::App& app, FmtArgs& args) {
 int run_fmt(const FmtArgs& args) {
   std::vector<std::string> files;
   if (!find_rule_files(args.paths, files)) return exit_usage;
-  bool unparsable = false /* or unreadable */, internal = false, unformatted = false;
+  // Exit 70 for a safety-net refusal wins over 3 (a file that does not parse,
+  // cannot be read or written), which wins over 1 (--check found work).
+  bool unparsable = false, internal = false, unformatted = false;
   for (const auto& file : files) {
     std::string text;
     if (!read_file(file, text)) {

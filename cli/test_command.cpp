@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -20,6 +21,11 @@ void add_test_command(CLI::App& app, TestArgs& args) {
 }
 
 int run_test(const TestArgs& args) {
+  for (const auto& p : args.paths)
+    if (!std::filesystem::exists(p)) {
+      std::cerr << fmt::format("pcs test: '{}' does not exist\n", p);
+      return exit_usage;
+    }
   const auto files = tester::find_cases(args.paths);
   const auto summary = tester::run_cases(files);
   for (const auto& c : summary.cases) {

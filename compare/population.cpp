@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "data/csv_loader.hpp"
 #include "data/json_loader.hpp"
 
 namespace pcs::compare {
@@ -15,6 +16,17 @@ Population load_population(const std::string& path, SourceFiles& sources, Diagno
   std::error_code ec;
   if (!fs::is_directory(path, ec)) {
     out.error("io", {path, 0, 0, 1}, "the population must be a folder of partner JSON files or of CSV tables");
+    return population;
+  }
+  if (fs::exists(fs::path(path) / "partners.csv", ec)) {
+    // The contract's CSV tables: a partner with a bad row is reported and left out.
+    auto tables = data::load_partner_tables(path, sources);
+    for (auto& d : tables.stray) out.add(std::move(d));
+    for (auto& p : tables.partners) {
+      for (auto& d : p.errors) out.add(std::move(d));
+      if (p.partner) population.partners.push_back(std::move(*p.partner));
+      else population.failed.push_back(p.id);
+    }
     return population;
   }
   std::vector<fs::path> files;

@@ -1,6 +1,8 @@
 // Values as program managers read them in explanations.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "interpreter/value.hpp"
 
 namespace pcs::eval {
@@ -27,9 +29,12 @@ std::string to_display(const Value& v) {
       std::string items;
       const auto n = v.set->symbols.size() + v.set->certifications.size();
       std::size_t shown = 0;
-      for (auto s : v.set->symbols) {
+      std::vector<std::string_view> names;
+      for (auto s : v.set->symbols) names.push_back(symbols().name(s));
+      std::sort(names.begin(), names.end());
+      for (auto name : names) {
         if (shown++ == 8) { items += ", ..."; break; }
-        items += fmt::format("{}{}", shown > 1 ? ", " : "", symbols().name(s));
+        items += fmt::format("{}{}", shown > 1 ? ", " : "", name);
       }
       for (const auto* c : v.set->certifications) {
         if (shown++ == 8) { items += ", ..."; break; }
@@ -46,6 +51,7 @@ std::string to_display(const Value& v) {
         case TableKind::grouped: return fmt::format("{} group{}", n, n == 1 ? "" : "s");
         case TableKind::customers: return fmt::format("{} customer{}", n, n == 1 ? "" : "s");
         case TableKind::people: return fmt::format("{} {}", n, n == 1 ? "person" : "people");
+        case TableKind::associations: return fmt::format("{} association{}", n, n == 1 ? "" : "s");
       }
     }
   }

@@ -74,7 +74,6 @@ Value Evaluator::eval(const Expr& e) {
         const auto& p = m.points;
         const bool ok = op == ">" ? p > bound : op == ">=" ? p >= bound : op == "<" ? p < bound
                       : op == "<=" ? p <= bound : op == "==" ? p == bound : !(p == bound);
-        if (!ok) every_metric_failures_.push_back(fmt::format("{} ({} points)", m.name, p.to_string_floor(2)));
         all = all && ok;
       }
       return Value::of_bool(all);
@@ -225,6 +224,22 @@ Value Evaluator::eval_call(const Expr& e) {
   throw EvalError{e.pos, "internal: unknown native"};
 }
 
+/// num/den in full: two different numbers never share a cache entry.
+static std::string exact_key(const Decimal& d) {
+  auto digits = [](Decimal::int128 x) {
+    const bool negative = x < 0;
+    std::string s;
+    do {
+      const int digit = static_cast<int>(x % 10);
+      s += static_cast<char>('0' + (digit < 0 ? -digit : digit));
+      x /= 10;
+    } while (x != 0);
+    if (negative) s += '-';
+    return std::string(s.rbegin(), s.rend());
+  };
+  return digits(d.numerator()) + "/" + digits(d.denominator());
+}
+
 Value Evaluator::eval_function(const ast::LetDecl& fn, const Expr& call) {
   std::vector<Value> args;
   args.reserve(call.args.size());
@@ -234,7 +249,7 @@ Value Evaluator::eval_function(const ast::LetDecl& fn, const Expr& call) {
     args.push_back(eval(*a));
     const auto& v = args.back();
     switch (v.kind) {
-      case Value::Kind::number: key += v.number.to_string(12) + "|"; break;
+      case Value::Kind::number: key += exact_key(v.number) + "|"; break;
       case Value::Kind::month:
       case Value::Kind::range: key += fmt::format("{}:{}|", v.month, v.month_end); break;
       case Value::Kind::string: key += fmt::format("s{}|", v.symbol); break;

@@ -209,10 +209,14 @@ Value Evaluator::eval_group_by(const Expr& e) {
   std::vector<std::int64_t> key(keys.size());
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t h = 1469598103934665603ull;
+    bool keyed = true;
     for (std::size_t k = 0; k < keys.size(); ++k) {
       key[k] = column(*this, in, i, keys[k]);
+      // A row without the key (no workload, say) belongs to no group.
+      if (key[k] == no_symbol && keys[k] != Field::month && keys[k] != Field::since) keyed = false;
       h = (h ^ static_cast<std::uint64_t>(key[k])) * 1099511628211ull;
     }
+    if (!keyed) continue;
     std::size_t slot = (h ^ (h >> 29)) & (capacity - 1);
     const std::int64_t value = column(*this, in, i, Field::value);
     for (;; slot = (slot + 1) & (capacity - 1)) {

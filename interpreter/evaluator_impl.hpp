@@ -105,7 +105,6 @@ class Evaluator {
   // Explanations: the metric's lines, and the inputs of the bodies being evaluated.
   std::vector<std::string>* trace_ = nullptr;
   std::vector<std::vector<std::string>*> collectors_;
-  std::vector<std::string> every_metric_failures_;
 };
 
 /// "eligible_customers(2024-06)" for a call, "eligible_acr" for a name.

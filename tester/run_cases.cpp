@@ -23,7 +23,9 @@ bool same_number(const std::string& expected, const Decimal& actual) {
   int places = 0;
   const auto want = Decimal::parse(expected, &places);
   if (!want) return false;
-  return *want == actual || (places <= 2 && want->to_string() == actual.to_string_floor(2));
+  // Exact, or the actual value cut (toward minus infinity) to the decimals written:
+  // 233.333333 matches 700/3, 79.14 matches 77 + 15/7.
+  return *want == actual || Decimal::parse(actual.to_string_floor(std::max(places, 2))) == *want;
 }
 
 /// Compares one expectation; returns the failure text, empty when it holds.
@@ -79,8 +81,7 @@ std::string compare(const Expectation& e, const eval::PartnerResult& r) {
       same = same_number(e.expected, m.points);
       got = number_text(m.points);
     } else {
-      const auto want = e.expected == "null" ? std::nullopt : Decimal::parse(e.expected);
-      same = e.expected == "null" ? !m.value : (want && m.value && *want == *m.value);
+      same = e.expected == "null" ? !m.value : (m.value && same_number(e.expected, *m.value));
       got = m.value ? m.value->to_string(6) : "null";
     }
     if (same) return "";

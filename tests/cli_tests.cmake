@@ -88,3 +88,5 @@ pcs_cli_test("diff --format json" 1 "\"lost\": \\[\"adventure-works\"\\]"
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation --format json)
 pcs_cli_test("diff reports a bad partner file and compares the others" 1 "1 partner could not be loaded and is left out of the comparison"
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners ${bad}/population)
+pcs_cli_test("diff reads the contract's CSV tables too" 1 "lose it: adventure-works"
+             ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners-csv --designation digital-app-innovation)
