@@ -90,3 +90,6 @@ pcs_cli_test("diff reports a bad partner file and compares the others" 1 "1 part
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners ${bad}/population)
 pcs_cli_test("diff reads the contract's CSV tables too" 1 "lose it: adventure-works"
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners-csv --designation digital-app-innovation)
+
+# Every shipped rule file is in the canonical layout of `pcs fmt`.
+pcs_cli_test("fmt --check: the shipped rules are formatted" 0 "" ${pcs_bin} fmt --check stdlib rulesets tests/check)
