@@ -20,6 +20,7 @@
 #include <unordered_map>
 
 #include "data/json_document.hpp"
+#include "data/symbol_cache.hpp"
 #include "data/values.hpp"
 
 namespace pcs::data {
@@ -80,25 +81,6 @@ struct Field {
 
 Field field(const Value& obj, const Path& objp, std::string_view key) { return {obj, objp, key, obj.find(key)}; }
 
-/// Remembers recent (text, symbol) pairs: usage rows repeat a few strings
-/// thousands of times, and this avoids hashing and locking for each.
-class SymbolCache {
- public:
-  Symbol intern(std::string_view text) {
-    std::uint32_t h = 2166136261u;  // FNV-1a
-    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    Slot& slot = slots_[h % slots_.size()];
-    if (slot.symbol == no_symbol || slot.text != text) slot = {text, symbols().intern(text)};
-    return slot.symbol;
-  }
-
- private:
-  struct Slot {
-    std::string_view text;  // views into the document, which outlives the cache
-    Symbol symbol = no_symbol;
-  };
-  std::array<Slot, 256> slots_{};
-};
 
 class Loader {
  public:
@@ -354,19 +336,8 @@ void Loader::load_usage(const Value& obj, const Path& p, std::uint32_t customer,
   const Symbol area = dimension(area_);
   const Symbol service_level_4 = dimension(service_level_4_), service_influencer = dimension(service_influencer_);
   if (errors_ != before) return;
-  out.customer.push_back(customer);
-  out.month.push_back(*month);
-  out.measure.push_back(measure);
-  out.value.push_back(*value);
-  out.service.push_back(service);
-  out.service_group.push_back(service_group);
-  out.workload.push_back(workload);
-  out.product.push_back(product);
-  out.offer.push_back(offer);
-  out.association.push_back(association);
-  out.area.push_back(area);
-  out.service_level_4.push_back(service_level_4);
-  out.service_influencer.push_back(service_influencer);
+  out.append({customer, *month, measure, *value, service, service_group, workload, product, offer, association, area,
+              service_level_4, service_influencer});
 }
 
 }  // namespace

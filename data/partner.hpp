@@ -41,6 +41,17 @@ struct Customer {
   std::vector<Association> associations;
 };
 
+/// One usage fact, as the loaders validated it.
+struct UsageRow {
+  std::uint32_t customer = 0;
+  MonthIndex month = 0;
+  Symbol measure = no_symbol;
+  std::int64_t value = 0;  // exact millionths
+  Symbol service = no_symbol, service_group = no_symbol, workload = no_symbol, product = no_symbol,
+         offer = no_symbol, association = no_symbol, area = no_symbol, service_level_4 = no_symbol,
+         service_influencer = no_symbol;
+};
+
 /// One column per field of `customers[].usage[]`; row i of every column is one fact.
 struct UsageTable {
   std::vector<std::uint32_t> customer;   // index into Partner::customers
@@ -51,6 +62,7 @@ struct UsageTable {
   std::vector<Symbol> service_level_4, service_influencer;  // contract extensions (docs/data-contract.md)
 
   std::size_t size() const { return month.size(); }
+  void append(const UsageRow& row);
 };
 
 struct Partner {

@@ -71,6 +71,9 @@ class Checker {
   std::map<std::string, const ast::CertRequirement*> code_requirements_;
 };
 
+/// The deepest row frame below `level` that any field inside `e` reads.
+int frame_below(const ast::Expr& e, int level);
+
 /// Levenshtein distance, for "did you mean" hints.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
