@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# The main job: build, then score every sample partner against the bundled
-# 2023-06 rulesets and print the tables.
+# The main job: build, then score every sample partner with the program
+# version in force at its latest month, check every bundled ruleset, run
+# their test cases, and show what 2025-01 changes against 2023-06.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build.sh default
 status=0
 for partner in examples/partners/*.json; do
   echo
-  echo "== $partner"
-  build/pcs eval rulesets/2023-06 "$partner" || status=$?
+  echo "== build/pcs eval rulesets $partner"
+  build/pcs eval rulesets "$partner" || status=$?
 done
+echo
+echo "== build/pcs check rulesets"
+build/pcs check rulesets || status=$?
+echo
+echo "== build/pcs test rulesets"
+build/pcs test rulesets || status=$?
+echo
+echo "== build/pcs diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation"
+# diff exits 1 when the versions score partners differently, as they do here.
+build/pcs diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation || [ $? -eq 1 ]
 exit "$status"
