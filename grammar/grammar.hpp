@@ -210,7 +210,6 @@ struct path_label : identifier {};
 struct req_path_label : path_label {};
 struct req_colon : one<':'> {};
 struct req_kw_path : kw_path {};
-struct req_open_brace : one<'{'> {};
 struct choice : seq<req_path_label, ws, req_colon, ws, req_expr> {};
 struct choices_open : one<'{'> {};
 struct req_choices_open : choices_open {};
