@@ -101,8 +101,12 @@ struct Param {
 
 /// `let name = expr` or `fn name(a, b) = expr`.
 struct LetDecl {
+  /// Where it is declared: top level, in a designation, or in a metric (or
+  /// specialization); decides what it can see and how long its value is cached.
+  enum class Scope { global, designation, metric };
   std::string name;
   SourcePos pos;
+  Scope scope = Scope::global;
   bool is_function = false;
   std::vector<Param> params;
   ExprPtr body;

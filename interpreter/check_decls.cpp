@@ -14,7 +14,7 @@ using ast::Expr;
 
 namespace {
 std::string where_defined(const SourcePos& p) { return fmt::format("{}:{}", p.file, p.line); }
-std::string unit_words(Unit u) { return u == Unit::none ? "plain numbers" : std::string(unit_name(u)); }
+std::string units_plural(Unit u) { return u == Unit::none ? "plain numbers" : std::string(unit_name(u)); }
 }  // namespace
 
 void Checker::error(const SourcePos& pos, std::string code, std::string message, std::string hint) {
@@ -156,14 +156,11 @@ Type Checker::let_type(ast::LetDecl& let, const Scope& outer) {
   }
   let_state_[&let] = LetState::checking;
   Scope scope;
-  const bool global = rs_.lets.count(let.name) && rs_.lets.at(let.name) == &let;
-  if (!global) {
+  if (let.scope != ast::LetDecl::Scope::global) {
     scope.designation = outer.designation;
     scope.path_selection = outer.path_selection;
     scope.outcomes = outer.outcomes;
-    if (outer.metric)
-      for (auto& l : outer.metric->lets)
-        if (l.get() == &let) scope.metric = outer.metric;
+    if (let.scope == ast::LetDecl::Scope::metric) scope.metric = outer.metric;
   }
   auto t = check(*let.body, scope);
   let.body->type = t;
@@ -268,25 +265,25 @@ void Checker::check_score(ast::ScoreForm& f, Scope& outer, const Type& value) {
       const auto per = unit_from_name(f.per_unit).value_or(Unit::none);
       if (per != value.unit)
         error(f.pos, "unit-mismatch",
-              fmt::format("the metric's value is counted in {}, but the score is per {}", unit_words(value.unit), f.per_unit),
+              fmt::format("the metric's value is counted in {}, but the score is per {}", units_plural(value.unit), f.per_unit),
               value.unit == Unit::none ? std::string() : fmt::format("write 'per {}'", unit_singular(value.unit)));
       if (f.up_to) {
         auto cap = expect(*f.up_to, scope, TypeKind::number, "the cap after 'up to'");
         if (cap.kind == TypeKind::number && cap.unit != value.unit)
-          error(f.up_to->pos, "unit-mismatch", fmt::format("the cap must be in {}, like the metric's value", unit_words(value.unit)));
+          error(f.up_to->pos, "unit-mismatch", fmt::format("the cap must be in {}, like the metric's value", units_plural(value.unit)));
       }
       break;
     }
     case K::proportional: {
       auto target = expect(*f.expr, scope, TypeKind::number, "the target after 'proportional to'");
       if (target.kind == TypeKind::number && target.unit != value.unit)
-        error(f.expr->pos, "unit-mismatch", fmt::format("the target must be in {}, like the metric's value", unit_words(value.unit)));
+        error(f.expr->pos, "unit-mismatch", fmt::format("the target must be in {}, like the metric's value", units_plural(value.unit)));
       break;
     }
     case K::expression: {
       auto points = expect(*f.expr, scope, TypeKind::number, "a score");
       if (points.kind == TypeKind::number && points.unit != Unit::points)
-        error(f.expr->pos, "unit-mismatch", fmt::format("a score must be in points, but this is in {}", unit_words(points.unit)));
+        error(f.expr->pos, "unit-mismatch", fmt::format("a score must be in points, but this is in {}", units_plural(points.unit)));
       break;
     }
     case K::if_:

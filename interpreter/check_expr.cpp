@@ -16,7 +16,6 @@ using Kind = ast::Resolution::Kind;
 
 namespace {
 
-std::string unit_words(Unit u) { return u == Unit::none ? "a plain number" : std::string(unit_name(u)); }
 
 
 std::string type_key(const Type& t) {

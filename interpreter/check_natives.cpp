@@ -14,7 +14,6 @@ using ast::Expr;
 using ast::ExprKind;
 
 namespace {
-std::string unit_words(Unit u) { return u == Unit::none ? "a plain number" : std::string(unit_name(u)); }
 }  // namespace
 
 Type Checker::check_native(Expr& e, Scope& scope, int native) {

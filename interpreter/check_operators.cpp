@@ -13,7 +13,6 @@ namespace pcs::checker::detail {
 using ast::Expr;
 
 namespace {
-std::string unit_words(Unit u) { return u == Unit::none ? "a plain number" : std::string(unit_name(u)); }
 bool is_number(const Type& t) { return t.kind == TypeKind::number; }
 }  // namespace
 

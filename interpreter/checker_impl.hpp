@@ -71,6 +71,9 @@ class Checker {
   std::map<std::string, const ast::CertRequirement*> code_requirements_;
 };
 
+/// "USD", "people", ... or "a plain number", for messages.
+inline std::string unit_words(Unit u) { return u == Unit::none ? "a plain number" : std::string(unit_name(u)); }
+
 /// The deepest row frame below `level` that any field inside `e` reads.
 int frame_below(const ast::Expr& e, int level);
 

@@ -39,6 +39,7 @@ std::unique_ptr<LetDecl> clone(const LetDecl& d) {
   c->name = d.name;
   c->pos = d.pos;
   c->is_function = d.is_function;
+  c->scope = d.scope;
   c->params = d.params;
   c->body = clone_opt(d.body);
   return c;

@@ -174,10 +174,9 @@ void Evaluator::note(const std::string& label, const Cached& c) {
 }
 
 Value Evaluator::eval_let(const ast::LetDecl& let, const Expr&) {
-  const bool global = ruleset_.lets.count(let.name) && ruleset_.lets.at(let.name) == &let;
-  const bool metric_level = metric_ && std::any_of(metric_->lets.begin(), metric_->lets.end(),
-                                                   [&](const auto& l) { return l.get() == &let; });
-  auto& cache = global ? global_cache_ : metric_level ? metric_cache_ : designation_cache_;
+  auto& cache = let.scope == ast::LetDecl::Scope::global   ? global_cache_
+               : let.scope == ast::LetDecl::Scope::metric ? metric_cache_
+                                                          : designation_cache_;
   auto it = cache.find(&let);
   if (it == cache.end()) {
     Cached fresh;

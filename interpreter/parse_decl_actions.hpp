@@ -102,10 +102,16 @@ template <> struct action<g::let_decl> {
   }
 };
 template <> struct action<g::designation_let> {
-  template <typename I> static void apply(const I&, ParseState& s) { s.designation->lets.push_back(make_let(s)); }
+  template <typename I> static void apply(const I&, ParseState& s) {
+    s.designation->lets.push_back(make_let(s));
+    s.designation->lets.back()->scope = ast::LetDecl::Scope::designation;
+  }
 };
 template <> struct action<g::metric_let> {
-  template <typename I> static void apply(const I&, ParseState& s) { s.metric->lets.push_back(make_let(s)); }
+  template <typename I> static void apply(const I&, ParseState& s) {
+    s.metric->lets.push_back(make_let(s));
+    s.metric->lets.back()->scope = ast::LetDecl::Scope::metric;
+  }
 };
 
 // fn <- 'fn' name '(' params ')' '=' expr
