@@ -20,8 +20,8 @@ pcs_cli_test("eval explain names the figures" 0 "eligible_customers\\([0-9]{4}-[
              ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --explain --designation data-ai)
 pcs_cli_test("bad --as-of is a usage error" 2 "--as-of expects a month written YYYY-MM, got \"2024-13\""
              ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --as-of 2024-13)
-pcs_cli_test("unknown designation lists the known ones" 2 "has no designation 'security'; it has: data-ai"
-             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --designation security)
+pcs_cli_test("unknown designation lists the known ones" 2 "has no designation 'securty'; it has: business-applications, data-ai"
+             ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --designation securty)
 pcs_cli_test("unknown format is a usage error" 2 "format" 
              ${pcs_bin} eval rulesets/2023-06 examples/partners/all-three.json --format xml)
 pcs_cli_test("a broken rule file exits 3 with its location" 3 "units.pcs:3:27: error\\[unit-mismatch\\]: cannot add people to USD"
@@ -65,12 +65,15 @@ add_test(NAME "cli: check reports every warning of a ruleset built for them"
 add_test(NAME "cli: check reports errors with exit 3"
          COMMAND ${golden} ${CMAKE_CURRENT_SOURCE_DIR}/check/broken.expected 3 -- ${pcs_bin} check tests/check/broken
          WORKING_DIRECTORY ${src})
+add_test(NAME "cli: check flags the 2025-01 deck's skilling table as printed"
+         COMMAND ${golden} ${CMAKE_CURRENT_SOURCE_DIR}/check/deck-2025-01.expected 0 -- ${pcs_bin} check tests/check/deck-2025-01
+         WORKING_DIRECTORY ${src})
 pcs_cli_test("check --strict fails on warnings" 1 "warning\\[category-max\\]"
-             ${pcs_bin} check --strict rulesets/2025-01)
-pcs_cli_test("check flags the 2025-01 deck's skilling table" 0 "the category 'skilling' declares max 40 points, but its metrics' maxima add up to 60 points"
-             ${pcs_bin} check rulesets)
-pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\", \"file\": \"rulesets/2025-01/digital-app-innovation.pcs\", \"line\": 47"
-             ${pcs_bin} check --format json rulesets/2025-01)
+             ${pcs_bin} check --strict tests/check/deck-2025-01)
+pcs_cli_test("check --strict: the shipped rulesets have no warnings" 0 "^0 errors, 0 warnings in 4 rulesets$"
+             ${pcs_bin} check --strict rulesets)
+pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\", \"file\": \"tests/check/deck-2025-01/program.pcs\", \"line\": 15"
+             ${pcs_bin} check --format json tests/check/deck-2025-01)
 
 # The VS Code extension's TextMate grammar, its scopes checked by
 # vscode-tmgrammar-test (from the npm registry; see editors/vscode/).
@@ -86,7 +89,7 @@ pcs_cli_test("diff of a version with itself exits 0" 0 "no partner's results cha
              ${pcs_bin} diff rulesets/2023-06 rulesets/2023-06 --partners examples/partners)
 pcs_cli_test("diff --format json" 1 "\"lost\": \\[\"adventure-works\"\\]"
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners --designation digital-app-innovation --format json)
-pcs_cli_test("diff reports a bad partner file and compares the others" 1 "1 partner could not be loaded and is left out of the comparison"
+pcs_cli_test("diff reports a bad partner file and compares the others" 0 "1 partner could not be loaded and is left out of the comparison"
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners ${bad}/population)
 pcs_cli_test("diff reads the contract's CSV tables too" 1 "lose it: adventure-works"
              ${pcs_bin} diff rulesets/2023-06 rulesets/2025-01 --partners examples/partners-csv --designation digital-app-innovation)

@@ -141,3 +141,26 @@ TEST_CASE("parse: chained comparisons say how to write them") {
         "  1 | let bad = 1 < 2 < 3\n"
         "    |                 ^\n");
 }
+
+TEST_CASE("parse: 'requirements' must be followed by 'not published'") {
+  CHECK(errors_of("specialization s \"S\" for d requirements published\n") ==
+        "x.pcs:1:41: error[syntax]: expected 'not published' after 'requirements'\n"
+        "  1 | specialization s \"S\" for d requirements published\n"
+        "    |                                         ^~~~~~~~~\n");
+}
+
+TEST_CASE("parse: a specialization without requirements or 'requirements not published'") {
+  CHECK(errors_of("specialization s \"S\" for d\n") ==
+        "x.pcs:1:27: error[syntax]: expected '{' to open the specialization's requirements, or 'requirements not "
+        "published'\n"
+        "  1 | specialization s \"S\" for d\n"
+        "    |                           ^\n");
+}
+
+TEST_CASE("parse: what can be overridden") {
+  CHECK(errors_of("override measure acr in USD\n") ==
+        "x.pcs:1:10: error[syntax]: expected 'let', 'fn', 'category', 'designation', 'badge' or 'specialization' "
+        "after 'override'\n"
+        "  1 | override measure acr in USD\n"
+        "    |          ^~~~~~~\n");
+}
