@@ -96,3 +96,18 @@ pcs_cli_test("diff reads the contract's CSV tables too" 1 "lose it: adventure-wo
 
 # Every shipped rule file is in the canonical layout of `pcs fmt`.
 pcs_cli_test("fmt --check: the shipped rules are formatted" 0 "" ${pcs_bin} fmt --check stdlib rulesets tests/check)
+
+# A later version scores what it carries over exactly as the earlier one:
+# every designation it does not replace, and the specializations built only
+# on them, figure for figure, on every test partner of the rulesets.
+file(GLOB carried_partners_2022 ${src}/rulesets/2022-05/tests/*.json ${src}/rulesets/2022-10/tests/*.json ${src}/examples/partners/*.json)
+add_test(NAME "cli: 2023-06 scores Modern Work, Security and Business Applications as 2022-10 does"
+         COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/carried_over.py ${pcs_bin} rulesets 2022-10 2023-06
+                 modern-work,security,business-applications ${carried_partners_2022}
+         WORKING_DIRECTORY ${src})
+file(GLOB carried_partners_2023 ${src}/rulesets/2022-10/tests/*.json ${src}/rulesets/2023-06/tests/*.json
+     ${src}/rulesets/2025-01/tests/*.json ${src}/examples/partners/*.json)
+add_test(NAME "cli: 2025-01 scores every designation but Digital & App Innovation as 2023-06 does"
+         COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/carried_over.py ${pcs_bin} rulesets 2023-06 2025-01
+                 infrastructure,data-ai,modern-work,security,business-applications ${carried_partners_2023}
+         WORKING_DIRECTORY ${src})
