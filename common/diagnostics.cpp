@@ -92,15 +92,33 @@ std::string render(const Diagnostic& d, const SourceFiles& sources) {
   out += "[" + d.code + "]: " + d.message + "\n";
 
   if (d.pos.line != 0 && sources.has_line(d.pos.file, d.pos.line)) {
-    const std::string_view text = sources.line(d.pos.file, d.pos.line);
+    std::string_view text = sources.line(d.pos.file, d.pos.line);
     const std::string number = std::to_string(d.pos.line);
+    std::size_t col = d.pos.column == 0 ? 1 : d.pos.column;
+    std::size_t length = d.pos.length;
+    // A very long line (a 10 MB CSV field, 100,000 brackets) is shown as a
+    // window around the column, so a message stays a few lines long.
+    constexpr std::size_t longest = 200, before = 60, window = 160;
+    std::string_view lead, tail;
+    if (text.size() > longest) {
+      const std::size_t start = col > before ? col - 1 - before : 0;
+      if (start > 0) lead = "...";
+      if (start + window < text.size()) tail = "...";
+      text = text.substr(start, window);
+      col = col - start + lead.size();
+      length = std::min(length, text.size() + lead.size() + 1 - std::min(col, text.size() + lead.size()));
+    }
     out += "  " + number + " | ";
+    out += lead;
     out += text;
+    out += tail;
     out += "\n  " + std::string(number.size(), ' ') + " | ";
-    const std::size_t col = d.pos.column == 0 ? 1 : d.pos.column;
-    for (std::size_t i = 0; i + 1 < col; ++i) out += i < text.size() && text[i] == '\t' ? '\t' : ' ';
+    for (std::size_t i = 0; i + 1 < col; ++i) {
+      const std::size_t at = i - std::min(i, lead.size());
+      out += i >= lead.size() && at < text.size() && text[at] == '\t' ? '\t' : ' ';
+    }
     out += '^';
-    if (d.pos.length > 1) out.append(d.pos.length - 1, '~');
+    if (length > 1) out.append(length - 1, '~');
     out += '\n';
   }
   if (!d.hint.empty()) out += "  hint: " + d.hint + "\n";

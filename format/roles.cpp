@@ -5,6 +5,7 @@
 #include <tao/pegtl.hpp>
 
 #include "grammar/grammar.hpp"
+#include "grammar/nesting.hpp"
 
 namespace pcs::format {
 
@@ -54,7 +55,8 @@ std::optional<Roles> find_roles(std::string_view text) {
   State state{text.data(), {}};
   pegtl::memory_input in(text.data(), text.size(), "fmt");
   try {
-    if (!pegtl::parse<g::file, action>(in, state)) return std::nullopt;
+    g::reset_nesting();
+    if (!pegtl::parse<g::file, action, g::nesting_limited<pegtl::normal>::control>(in, state)) return std::nullopt;
   } catch (const pegtl::parse_error&) {
     return std::nullopt;
   }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "grammar/grammar.hpp"
+#include "grammar/nesting.hpp"
 
 namespace pcs::grammar {
 
@@ -105,7 +106,8 @@ struct errors {
   static constexpr const char* message = error_message<Rule>;
 };
 
+// The messages above, and the nesting limit of nesting.hpp.
 template <typename Rule>
-using control = tao::pegtl::must_if<errors, tao::pegtl::normal, false>::control<Rule>;
+using control = nesting_limited<tao::pegtl::must_if<errors, tao::pegtl::normal, false>::control>::control<Rule>;
 
 }  // namespace pcs::grammar

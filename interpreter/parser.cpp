@@ -33,6 +33,7 @@ std::unique_ptr<ast::Module> parse_module(std::string_view text, const std::stri
   pegtl::memory_input in(text.data(), text.size(), file);
   const auto errors_before = out.error_count();
   try {
+    grammar::reset_nesting();
     pegtl::parse<grammar::file, detail::action, grammar::control>(in, state);
   } catch (const pegtl::parse_error& e) {
     const auto& p = e.positions().front();

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "interpreter/compile.hpp"
+#include "interpreter/import_confinement.hpp"
 #include "interpreter/parser.hpp"
 
 namespace pcs {
@@ -45,7 +46,8 @@ struct Loader {
   Ruleset& ruleset;
   SourceFiles& sources;
   Diagnostics& out;
-  std::set<std::string> seen;
+  const ImportConfinement& confinement;
+  std::set<std::string> seen{};
   bool ok = true;
   std::vector<VersionImport> versions{};
 
@@ -56,7 +58,13 @@ struct Loader {
     return p.string();
   }
 
-  void load(const fs::path& path, const SourcePos& from) {
+  /// Loads the rule file at `path` (written `written` where it is named).
+  void load(const fs::path& path, const std::string& written, const SourcePos& from) {
+    if (auto why = confinement.refusal(path, written, false); !why.empty()) {
+      out.error("import", from, why);
+      ok = false;
+      return;
+    }
     std::error_code ec;
     auto canonical = fs::weakly_canonical(path, ec);
     if (ec) canonical = path;
@@ -82,9 +90,9 @@ struct Loader {
       if (import.whole_version)
         versions.push_back({base / import.path, import.path, import.pos});
       else if (import.path.rfind("std/", 0) == 0)
-        load(fs::path(stdlib_dir()) / import.path.substr(4), import.pos);
+        load(fs::path(stdlib_dir()) / import.path.substr(4), import.path, import.pos);
       else
-        load(base / import.path, import.pos);
+        load(base / import.path, import.path, import.pos);
     }
     ruleset.modules.push_back(std::move(module));
   }
@@ -92,6 +100,11 @@ struct Loader {
   /// Compiles each version imported whole, in its own names.
   void load_versions() {
     for (const auto& v : versions) {
+      if (auto why = confinement.refusal(v.dir, v.written, true); !why.empty()) {
+        out.error("import", v.pos, why);
+        ok = false;
+        continue;
+      }
       std::error_code ec;
       const auto dir = fs::weakly_canonical(v.dir, ec).string();
       if (!fs::is_directory(v.dir, ec)) {
@@ -134,7 +147,8 @@ struct LoadingVersion {
 std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out) {
   auto ruleset = std::make_unique<Ruleset>();
   ruleset->dir = dir;
-  Loader loader{*ruleset, sources, out, {}, true};
+  const ImportConfinement confinement(dir);
+  Loader loader{*ruleset, sources, out, confinement};
   const SourcePos here{dir, 0, 0, 1};
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -142,7 +156,7 @@ std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sourc
     return nullptr;
   }
   const LoadingVersion loading(dir);
-  loader.load(fs::path(stdlib_dir()) / "prelude.pcs", SourcePos{"std/prelude.pcs", 0, 0, 1});
+  loader.load(fs::path(stdlib_dir()) / "prelude.pcs", "std/prelude.pcs", SourcePos{"std/prelude.pcs", 0, 0, 1});
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".pcs") files.push_back(entry.path());
@@ -151,7 +165,7 @@ std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sourc
     out.error("io", here, "the folder '" + dir + "' has no .pcs rule files");
     return nullptr;
   }
-  for (const auto& f : files) loader.load(f, here);
+  for (const auto& f : files) loader.load(f, f.filename().string(), here);
   if (loader.ok) loader.load_versions();
   if (!loader.ok) return nullptr;
   return ruleset;

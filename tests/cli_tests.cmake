@@ -72,7 +72,7 @@ pcs_cli_test("check --strict fails on warnings" 1 "warning\\[category-max\\]"
              ${pcs_bin} check --strict tests/check/deck-2025-01)
 pcs_cli_test("check --strict: the shipped rulesets have no warnings" 0 "^0 errors, 0 warnings in 4 rulesets$"
              ${pcs_bin} check --strict rulesets)
-pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\", \"file\": \"tests/check/deck-2025-01/program.pcs\", \"line\": 15"
+pcs_cli_test("check --format json for editors" 0 "\"code\": \"unreachable-max\", \"file\": \"tests/check/deck-2025-01/program.pcs\", \"line\": 21"
              ${pcs_bin} check --format json tests/check/deck-2025-01)
 
 # The VS Code extension's TextMate grammar, its scopes checked by

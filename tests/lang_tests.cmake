@@ -10,6 +10,7 @@ add_executable(pcs_lang_tests
   lang/test_outcomes.cpp
   lang/test_tester.cpp
   lang/test_versions.cpp
+  lang/test_limits.cpp
 )
 target_link_libraries(pcs_lang_tests PRIVATE pcs_report pcs_tester doctest::doctest)
 target_compile_definitions(pcs_lang_tests PRIVATE PCS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
