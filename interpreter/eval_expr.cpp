@@ -26,7 +26,20 @@ Evaluator::Evaluator(const Ruleset& ruleset, const data::Partner& partner, Month
     }
 }
 
+void Evaluator::set_time_budget(std::uint32_t limit_ms) {
+  limit_ms_ = limit_ms;
+  deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(limit_ms);
+}
+
+void Evaluator::tick(const Expr& at) {
+  if (limit_ms_ == 0 || (++steps_ & 0xFFFu) != 0 || std::chrono::steady_clock::now() < deadline_) return;
+  throw EvalError{at.pos, fmt::format("the evaluation took longer than its time budget of {} ms and stopped here "
+                                      "(the rules may nest queries over many rows; --limit-ms sets the budget)",
+                                      limit_ms_)};
+}
+
 Value Evaluator::eval(const Expr& e) {
+  tick(e);
   switch (e.kind) {
     case ExprKind::number: return Value::of_number(e.number, e.type.unit);
     case ExprKind::string: return Value::of_string(e.target.symbol);

@@ -278,6 +278,7 @@ PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, con
   out.program = ruleset.program ? ruleset.program->id : "";
   if (!ruleset.checked) return out;  // never evaluate an unchecked tree
   detail::Evaluator evaluator(ruleset, partner, as_of);
+  evaluator.set_time_budget(options.limit_ms);
   for (const auto* d : ruleset.designations) {
     if (!options.designations.empty() &&
         std::find(options.designations.begin(), options.designations.end(), d->id) == options.designations.end())

@@ -79,6 +79,11 @@ struct PartnerResult {
 struct Options {
   std::optional<MonthIndex> as_of;          // default: latest month in the data
   std::vector<std::string> designations;    // default: all, in ruleset order
+  /// The time one partner's evaluation may take, in milliseconds (0: no
+  /// limit). The language has no recursion and no loops, but queries nested
+  /// over many rows can take very long; past the budget the metric being
+  /// evaluated reports a located error, and so does each later one.
+  std::uint32_t limit_ms = 10'000;
 };
 
 /// Evaluates `ruleset` (which must be checked) for `partner`. Never throws:

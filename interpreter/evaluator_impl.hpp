@@ -3,6 +3,7 @@
 // (metrics, designations).
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -42,6 +43,8 @@ class Evaluator {
   SpecializationResult run_specialization(const ast::SpecializationDecl& s);
   std::map<std::string, bool, std::less<>> attained_;  // designation id -> attained, for badges and specializations
   Value eval(const ast::Expr& e);
+  /// Starts the time budget of Options::limit_ms (0: none).
+  void set_time_budget(std::uint32_t limit_ms);
   bool eval_bool(const ast::Expr& e) { return eval(e).boolean; }
 
   // Queries (eval_query.cpp).
@@ -94,6 +97,12 @@ class Evaluator {
   std::optional<Value> metric_value_;
   Decimal total_;
   const std::vector<MetricResult>* metric_results_ = nullptr;
+
+  // The time budget: the clock is read every 4,096 evaluation steps only.
+  std::chrono::steady_clock::time_point deadline_{};
+  std::uint32_t limit_ms_ = 0;
+  std::uint32_t steps_ = 0;
+  void tick(const ast::Expr& at);
 
   std::vector<Frame> frames_;
   std::vector<const std::vector<Value>*> args_;

@@ -101,3 +101,38 @@ TEST_CASE("nesting: 'not', '-' and sets count as levels too, and 190 levels are 
   auto fine = compile_inline({{"program.pcs", program}, {"x.pcs", "let x = " + std::string(190, '(') + "1 USD" + std::string(190, ')') + "\n"}});
   CHECK_MESSAGE(fine.rendered.find("nests too deeply") == std::string::npos, fine.rendered);
 }
+
+TEST_CASE("time budget: queries nested over many rows stop with a located error") {
+  // For each of 4,000 usage rows, every one of 4,000 people is visited: 16 M
+  // steps, far more than a 50 ms budget allows.
+  auto rs = compile_inline({{"program.pcs",
+                             "program \"t\" { }\n"
+                             "import \"std/usage.pcs\"\n"
+                             "designation d \"D\" {\n"
+                             "  attained when total >= 0 points\n"
+                             "  category c \"C\" {\n"
+                             "    metric m \"M\" max 10 points {\n"
+                             "      value count(usage(acr) where count(people where value > 0 USD) > 0 people)\n"
+                             "      score = 0 points\n"
+                             "    }\n"
+                             "  }\n"
+                             "}\n"}});
+  REQUIRE_MESSAGE(rs.ruleset, rs.rendered);
+  std::string people, usage;
+  for (int i = 0; i < 4000; ++i) {
+    people += (i ? "," : "") + std::string(R"({ "id": "p)") + std::to_string(i) + R"(", "certifications": [] })";
+    usage += (i ? "," : "") + std::string(R"({ "month": "2024-06", "measure": "acr", "value": 1 })");
+  }
+  const auto partner = pcs::testing::partner_from(R"({ "partner": { "id": "x" }, "people": [)" + people +
+                                                  R"(], "customers": [ { "tenant": "t", "usage": [)" + usage + "] } ] }");
+  pcs::eval::Options options;
+  options.as_of = pcs::parse_month("2024-06");
+  options.limit_ms = 50;
+  const auto started = std::chrono::steady_clock::now();
+  const auto r = pcs::eval::evaluate(*rs.ruleset, partner, options);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));
+  const auto& m = pcs::testing::metric(pcs::testing::designation(r, "d"), "m");
+  CHECK(m.error.find("program.pcs:7:") == 0);
+  CHECK(m.error.find("the evaluation took longer than its time budget of 50 ms and stopped here") != std::string::npos);
+  CHECK(pcs::testing::designation(r, "d").error.find("metric m: program.pcs:7:") == 0);
+}
