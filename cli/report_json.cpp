@@ -76,9 +76,11 @@ std::string render_json(const eval::PartnerResult& r) {
     o += ",\n  \"specializations\": [";
     for (std::size_t i = 0; i < r.specializations.size(); ++i) {
       const auto& s = r.specializations[i];
+      // Not published: neither passed nor failed (null), and said so.
+      const std::string passed = !s.published ? "null, \"status\": \"requirements not published\"" : s.passed ? "true" : "false";
       o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"designation\": {}, \"passed\": {},{}\n      \"explain\": [",
-                       i ? "," : "", json_string(s.id), json_string(s.name), json_string(s.designation),
-                       s.passed ? "true" : "false", s.error.empty() ? "" : " \"error\": " + json_string(s.error) + ",");
+                       i ? "," : "", json_string(s.id), json_string(s.name), json_string(s.designation), passed,
+                       s.error.empty() ? "" : " \"error\": " + json_string(s.error) + ",");
       for (std::size_t e = 0; e < s.explain.size(); ++e) o += fmt::format("{}\n        {}", e ? "," : "", json_string(s.explain[e]));
       o += " ] }";
     }

@@ -44,8 +44,12 @@ std::string render_table(const eval::PartnerResult& r, bool explain) {
     o += fmt::format("  {:<60} {}\n", b.name, !b.error.empty() ? "ERROR: " + b.error : b.attained ? "EARNED" : "not earned");
   if (!r.specializations.empty()) o += "\nSpecializations\n";
   for (const auto& s : r.specializations) {
-    o += fmt::format("  {:<60} {}\n", s.name, !s.error.empty() ? "ERROR: " + s.error : s.passed ? "PASSED" : "not passed");
-    if (!s.passed || explain)
+    o += fmt::format("  {:<60} {}\n", s.name,
+                     !s.error.empty() ? "ERROR: " + s.error
+                     : !s.published   ? "requirements not published"
+                     : s.passed       ? "PASSED"
+                                      : "not passed");
+    if (s.published && (!s.passed || explain))
       for (const auto& line : s.explain)
         if (explain || line.find("NOT met") != std::string::npos || line.ends_with(": no"))
           o += fmt::format("      {}\n", line);

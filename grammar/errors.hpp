@@ -61,9 +61,11 @@ PCS_EXPECT(req_badge_name, "expected a badge id after 'badge', such as microsoft
 PCS_EXPECT(req_specialization_name, "expected a specialization id after 'specialization', such as azure_virtual_desktop");
 PCS_EXPECT(req_kw_for, "expected 'for' and the designation the specialization builds on, as in 'for infrastructure'");
 PCS_EXPECT(req_specialization_designation, "expected a designation id, such as infrastructure");
-PCS_EXPECT(req_specialization_open, "expected '{' to open the specialization");
+PCS_EXPECT(req_specialization_open, "expected '{' to open the specialization's requirements, or 'requirements not published'");
+PCS_EXPECT(req_not_published, "expected 'not published' after 'requirements'");
 PCS_EXPECT(req_specialization_close, "expected 'let', 'require' or '}' to close the specialization");
-PCS_EXPECT(req_overridable, "expected 'let', 'fn' or 'category' after 'override'");
+PCS_EXPECT(req_overridable,
+           "expected 'let', 'fn', 'category', 'designation', 'badge' or 'specialization' after 'override'");
 
 // Keywords.
 PCS_EXPECT(req_kw_in, "expected 'in' and the unit of the measure, such as 'in USD'");

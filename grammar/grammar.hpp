@@ -66,6 +66,9 @@ PCS_KEYWORD(attained, "attained");
 PCS_KEYWORD(override, "override");
 PCS_KEYWORD(badge, "badge");
 PCS_KEYWORD(specialization, "specialization");
+PCS_KEYWORD(version, "version");
+PCS_KEYWORD(requirements, "requirements");
+PCS_KEYWORD(published, "published");
 PCS_KEYWORD(for, "for");
 PCS_KEYWORD(and, "and");
 PCS_KEYWORD(or, "or");
@@ -223,7 +226,10 @@ struct expr : sor<if_expr, choose_expr, pipeline> {};
 struct req_string : string_lit {};
 struct req_equals : one<'='> {};
 
-struct import_decl : if_must<kw_import, ws, req_string> {};
+// import <- 'import' 'version'? string: a rule file, or a whole program version
+// (a folder) whose designations, badges and specializations this version keeps.
+struct import_version : kw_version {};
+struct import_decl : if_must<kw_import, ws, opt<import_version, ws>, req_string> {};
 
 struct program_id : string_lit {};
 struct req_program_id : program_id {};
@@ -349,15 +355,23 @@ struct specialization_open : one<'{'> {};
 struct req_specialization_open : specialization_open {};
 struct req_specialization_close : one<'}'> {};
 struct specialization_item : sor<metric_let, require_clause> {};
+// A document may name a specialization without printing its requirements:
+// 'requirements not published' lists it, never scored as passed or failed.
+struct req_not_published : seq<kw_not, ws, kw_published> {};
+struct unpublished_requirements : if_must<kw_requirements, ws, req_not_published> {};
+struct specialization_requirements
+    : seq<req_specialization_open, ws, star<specialization_item, ws>, req_specialization_close> {};
+struct specialization_body_start : success {};
 struct specialization_decl
     : if_must<kw_specialization, ws, req_specialization_name, ws, req_string, ws, req_kw_for, ws,
               req_specialization_designation, star<ws, kw_or, ws, req_specialization_designation>, ws,
-              req_specialization_open, ws, star<specialization_item, ws>,
-              req_specialization_close> {};
+              specialization_body_start, sor<unpublished_requirements, specialization_requirements>> {};
 
-// override <- 'override' (let / fn / category): replaces an imported definition.
+// override <- 'override' (let / fn / category / designation / badge / specialization):
+// replaces an imported definition, or a designation, badge or specialization
+// of an imported program version.
 struct override_start : kw_override {};
-struct overridable : sor<let_decl, fn_decl, category_decl> {};
+struct overridable : sor<let_decl, fn_decl, category_decl, designation_decl, badge_decl, specialization_decl> {};
 struct req_overridable : overridable {};
 struct override_decl : if_must<override_start, ws, req_overridable> {};
 

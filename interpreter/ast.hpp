@@ -62,7 +62,7 @@ struct CertRequirement {
 struct Resolution {
   enum class Kind {
     unresolved, let, function_param, builtin, field, certification, measure,
-    as_of, total, path, partner_field, partner_attribute
+    as_of, total, metric_points, path, partner_field, partner_attribute
   };
   Kind kind = Kind::unresolved;
   const LetDecl* let = nullptr;               // let / fn
@@ -70,7 +70,7 @@ struct Resolution {
   const MeasureDecl* measure = nullptr;
   const CertRequirement* requirement = nullptr;
   Symbol symbol = no_symbol;  // interned string literal, measure name, attribute name
-  int index = 0;              // parameter slot, builtin id, field id
+  int index = 0;              // parameter slot, builtin id, field id, metric (in designation order)
   int frame = 0;              // fields: 1-based row frame they are read from
 };
 
@@ -196,6 +196,7 @@ struct DesignationDecl {
   std::string id;
   std::string title;
   SourcePos pos;
+  bool is_override = false;  // `override designation`: replaces the imported version's designation
   std::vector<PathDecl> paths;
   std::vector<std::unique_ptr<LetDecl>> lets;
   std::vector<std::unique_ptr<CategoryDecl>> own_categories;
@@ -210,6 +211,7 @@ struct BadgeDecl {
   std::string title;
   ExprPtr condition;
   SourcePos pos;
+  bool is_override = false;
 };
 
 /// `specialization id "Title" for designation-id { let ... require ... }`:
@@ -222,7 +224,14 @@ struct SpecializationDecl {
   std::vector<std::string> designations;  // `for a or b`: any one of them attained
   std::vector<SourcePos> designation_pos;
   SourcePos pos;
+  bool is_override = false;
+  /// `requirements not published`: the document names it without its
+  /// requirements; it is listed, never passed or failed. `body` is empty.
+  bool unpublished = false;
   std::unique_ptr<MetricDecl> body;
+  // Filled by the checker: the designation whose scope the requirements were
+  // checked in (of the specialization's own version), and so are evaluated in.
+  const DesignationDecl* scope_designation = nullptr;
 };
 
 struct ProgramDecl {
@@ -236,6 +245,7 @@ struct ProgramDecl {
 struct Import {
   std::string path;
   SourcePos pos;
+  bool whole_version = false;  // `import version "../2023-06"`: a program version folder
 };
 
 /// One parsed rule file.

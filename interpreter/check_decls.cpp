@@ -39,9 +39,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 bool Checker::run() {
   const auto errors_before = out_.error_count();
   collect();
-  for (auto* d : rs_.designations) check_designation(const_cast<ast::DesignationDecl&>(*d));
-  for (auto* b : rs_.badges) check_badge(const_cast<ast::BadgeDecl&>(*b));
-  for (auto* s : rs_.specializations) check_specialization(const_cast<ast::SpecializationDecl&>(*s));
+  for (auto* d : own_designations_) check_designation(*d);
+  for (auto* b : own_badges_) check_badge(*b);
+  for (auto* s : own_specializations_) check_specialization(*s);
   // Lets nobody referenced are still checked, so their mistakes are reported.
   for (auto& [name, let] : rs_.lets)
     if (!let->is_function && !let_state_.count(let)) let_type(*let, Scope{});
@@ -101,17 +101,8 @@ void Checker::collect() {
       }
       if (define(c->id, c->pos, "category")) rs_.categories.emplace(c->id, c.get());
     }
-    for (auto& b : m->badges)
-      if (define("badge " + b->id, b->pos, "badge")) rs_.badges.push_back(b.get());
-    for (auto& s : m->specializations)
-      if (define("specialization " + s->id, s->pos, "specialization")) rs_.specializations.push_back(s.get());
-    for (auto& d : m->designations) {
-      if (auto* other = rs_.find_designation(d->id))
-        error(d->pos, "duplicate", fmt::format("designation '{}' is already defined at {}", d->id, where_defined(other->pos)));
-      else
-        rs_.designations.push_back(d.get());
-    }
   }
+  collect_outcomes();
   if (!rs_.program) error(SourcePos{rs_.dir, 0, 0, 1}, "no-program", "the ruleset has no 'program' declaration");
   if (rs_.designations.empty()) error(SourcePos{rs_.dir, 0, 0, 1}, "no-designation", "the ruleset declares no designation");
 }
@@ -331,6 +322,8 @@ void Checker::check_specialization(ast::SpecializationDecl& s) {
     if (!d) d = found;
   }
   // The requirements are checked in the scope of the first designation named.
+  s.scope_designation = d;
+  if (s.unpublished) return;
   Scope scope;
   scope.designation = d;
   scope.metric = s.body.get();

@@ -241,6 +241,22 @@ Type Checker::check_name(Expr& e, Scope& scope) {
     e.target.kind = Kind::total;
     return Type::number(Unit::points);
   }
+  // In the attainment rule a metric's id stands for its points, for rules
+  // such as Security's "points in each subcategory" over two halves.
+  if (scope.attained && scope.designation) {
+    int index = 0;
+    for (const auto& use : scope.designation->categories) {
+      if (!use.category) continue;
+      for (const auto& m : use.category->metrics) {
+        if (m->id == name) {
+          e.target.kind = Kind::metric_points;
+          e.target.index = index;
+          return Type::number(Unit::points);
+        }
+        ++index;
+      }
+    }
+  }
   if (field_from_name(name) && scope.frames.empty()) {
     error(e.pos, "unknown-name", fmt::format("'{}' is a field of rows and can only be used inside 'where'", name));
   } else if (field_from_name(name)) {

@@ -32,6 +32,7 @@ class Checker {
 
   // Declarations (check_decls.cpp).
   void collect();
+  void collect_outcomes();  // check_outcomes.cpp
   void check_designation(ast::DesignationDecl& d);
   void check_metric(ast::MetricDecl& m, Scope& scope);
   void check_score(ast::ScoreForm& f, Scope& scope, const Type& value);
@@ -69,6 +70,11 @@ class Checker {
   std::map<std::string, ast::LetDecl*> instances_;  // function + argument types -> checked copy
   std::map<const ast::CertificationDecl*, const ast::CertRequirement*> cert_requirements_;
   std::map<std::string, const ast::CertRequirement*> code_requirements_;
+  // The outcomes declared in this version's own files: only these are checked
+  // here; those of an imported version were checked in their own version.
+  std::vector<ast::DesignationDecl*> own_designations_;
+  std::vector<ast::BadgeDecl*> own_badges_;
+  std::vector<ast::SpecializationDecl*> own_specializations_;
 };
 
 /// "USD", "people", ... or "a plain number", for messages.

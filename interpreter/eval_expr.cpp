@@ -120,6 +120,7 @@ Value Evaluator::eval_name(const Expr& e) {
       if (choosing_path_) throw EvalError{e.pos, "the path is used while it is being chosen"};
       return Value::of_string(path_);
     case RK::total: return Value::of_number(total_, Unit::points);
+    case RK::metric_points: return Value::of_number((*metric_results_)[static_cast<std::size_t>(e.target.index)].points, Unit::points);
     case RK::partner_field: {
       const auto field = symbols().name(e.target.symbol);
       if (field == "market") return Value::of_string(partner_.market);

@@ -227,7 +227,13 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
   r.id = s.id;
   r.name = s.title;
   for (const auto& id : s.designations) r.designation += (r.designation.empty() ? "" : " or ") + id;
-  const auto* d = ruleset_.find_designation(s.designations.front());
+  if (s.unpublished) {
+    r.published = false;
+    r.explain.push_back("requirements not published: the program document names this specialization without them");
+    return r;
+  }
+  // Its own version's designation: the requirements were checked in its names.
+  const auto* d = s.scope_designation;
   designation_ = d;
   designation_cache_.clear();
   metric_ = s.body.get();

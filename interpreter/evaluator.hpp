@@ -60,6 +60,9 @@ struct SpecializationResult {
   std::string name;
   std::string designation;
   bool passed = false;
+  /// False for a specialization the document names without its requirements
+  /// (`requirements not published`): listed, never passed or failed.
+  bool published = true;
   std::vector<std::string> explain;
   std::string error;
 };

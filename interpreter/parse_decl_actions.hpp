@@ -21,10 +21,13 @@ template <> struct action<g::req_rate_unit> {
   template <typename I> static void apply(const I& in, ParseState& s) { s.rate_unit = in.string(); }
 };
 
-// import <- 'import' string
+// import <- 'import' 'version'? string
+template <> struct action<g::import_version> {
+  template <typename I> static void apply(const I&, ParseState& s) { s.pending_version = true; }
+};
 template <> struct action<g::import_decl> {
   template <typename I> static void apply(const I& in, ParseState& s) {
-    s.module.imports.push_back({s.pop_string(), pos_of(in, s)});
+    s.module.imports.push_back({s.pop_string(), pos_of(in, s), std::exchange(s.pending_version, false)});
   }
 };
 
@@ -283,6 +286,7 @@ template <> struct action<g::category_decl> {
 template <> struct action<g::req_designation_open> {
   template <typename I> static void apply(const I&, ParseState& s) {
     s.designation = std::make_unique<ast::DesignationDecl>();
+    s.designation->is_override = std::exchange(s.pending_override, false);
     s.designation->title = s.pop_string();
     auto id = s.pop_name();
     s.designation->id = id.text;
@@ -335,6 +339,7 @@ template <> struct action<g::badge_decl> {
     auto name = s.pop_name();
     badge->id = name.text;
     badge->pos = name.pos;
+    badge->is_override = std::exchange(s.pending_override, false);
     s.module.badges.push_back(std::move(badge));
   }
 };
@@ -345,9 +350,10 @@ template <> struct action<g::kw_specialization> {
   template <typename I> static void apply(const I&, ParseState& s) { s.name_marks.push_back(s.names.size()); }
 };
 template <> struct action<g::req_specialization_designation> : push_name {};
-template <> struct action<g::req_specialization_open> {
+template <> struct action<g::specialization_body_start> {
   template <typename I> static void apply(const I&, ParseState& s) {
     s.specialization = std::make_unique<ast::SpecializationDecl>();
+    s.specialization->is_override = std::exchange(s.pending_override, false);
     const auto mark = s.name_marks.back();
     s.name_marks.pop_back();
     for (auto i = mark + 1; i < s.names.size(); ++i) {
@@ -364,6 +370,9 @@ template <> struct action<g::req_specialization_open> {
     s.metric->title = s.specialization->title;
     s.metric->pos = id.pos;
   }
+};
+template <> struct action<g::unpublished_requirements> {
+  template <typename I> static void apply(const I&, ParseState& s) { s.specialization->unpublished = true; }
 };
 template <> struct action<g::specialization_decl> {
   template <typename I> static void apply(const I&, ParseState& s) {

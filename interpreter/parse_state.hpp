@@ -36,7 +36,8 @@ struct ParseState {
   std::string rate_unit;
   bool rate_has_cap = false;
   bool category_has_max = false;
-  bool pending_override = false;  // `override` seen; the next let / fn / category takes it
+  bool pending_override = false;  // `override` seen; the next let / fn / category / designation / badge / specialization takes it
+  bool pending_version = false;   // `import version` seen
   ast::ExprPtr value_when;       // `value X when C`: C
   ast::ExprPtr path_condition;   // `path smb when C`: C
 

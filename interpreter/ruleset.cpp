@@ -8,6 +8,9 @@
 #include <set>
 #include <sstream>
 
+#include <fmt/format.h>
+
+#include "interpreter/compile.hpp"
 #include "interpreter/parser.hpp"
 
 namespace pcs {
@@ -27,12 +30,24 @@ std::string stdlib_dir() {
 
 namespace {
 
+/// A program version imported whole, to be compiled once the files are read.
+struct VersionImport {
+  fs::path dir;
+  std::string written;  // the path as written in the import
+  SourcePos pos;
+};
+
+/// The version folders being loaded on this thread, outermost first: an
+/// `import version` of one of them would never end.
+thread_local std::vector<std::string> versions_loading;
+
 struct Loader {
   Ruleset& ruleset;
   SourceFiles& sources;
   Diagnostics& out;
   std::set<std::string> seen;
   bool ok = true;
+  std::vector<VersionImport> versions{};
 
   static std::string display(const fs::path& p) {
     std::error_code ec;
@@ -64,13 +79,54 @@ struct Loader {
     const auto base = canonical.parent_path();
     // Imports first, so definitions read in dependency order.
     for (const auto& import : module->imports) {
-      if (import.path.rfind("std/", 0) == 0)
+      if (import.whole_version)
+        versions.push_back({base / import.path, import.path, import.pos});
+      else if (import.path.rfind("std/", 0) == 0)
         load(fs::path(stdlib_dir()) / import.path.substr(4), import.pos);
       else
         load(base / import.path, import.pos);
     }
     ruleset.modules.push_back(std::move(module));
   }
+
+  /// Compiles each version imported whole, in its own names.
+  void load_versions() {
+    for (const auto& v : versions) {
+      std::error_code ec;
+      const auto dir = fs::weakly_canonical(v.dir, ec).string();
+      if (!fs::is_directory(v.dir, ec)) {
+        out.error("import", v.pos, fmt::format("cannot import the program version '{}': there is no such folder", v.written),
+                  "'import version' takes the folder of a program version, such as \"../2023-06\"");
+        ok = false;
+        continue;
+      }
+      if (std::find(versions_loading.begin(), versions_loading.end(), dir) != versions_loading.end()) {
+        std::string chain;
+        for (const auto& d : versions_loading) chain += display(d) + " -> ";
+        out.error("import", v.pos, fmt::format("the program version '{}' imports itself: {}{}", v.written, chain, display(dir)),
+                  "a version imports an earlier version, never one that imports it");
+        ok = false;
+        continue;
+      }
+      auto imported = compile_ruleset(v.dir.string(), sources, out);
+      if (!imported) {
+        ok = false;
+        continue;
+      }
+      ruleset.imported_versions.push_back(std::move(imported));
+    }
+  }
+};
+
+/// Marks a version folder as being loaded while it is.
+struct LoadingVersion {
+  explicit LoadingVersion(const std::string& dir) {
+    std::error_code ec;
+    versions_loading.push_back(fs::weakly_canonical(dir, ec).string());
+  }
+  ~LoadingVersion() { versions_loading.pop_back(); }
+  LoadingVersion(const LoadingVersion&) = delete;
+  LoadingVersion& operator=(const LoadingVersion&) = delete;
 };
 
 }  // namespace
@@ -85,6 +141,7 @@ std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sourc
     out.error("io", here, "'" + dir + "' is not a ruleset folder");
     return nullptr;
   }
+  const LoadingVersion loading(dir);
   loader.load(fs::path(stdlib_dir()) / "prelude.pcs", SourcePos{"std/prelude.pcs", 0, 0, 1});
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec))
@@ -95,6 +152,7 @@ std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sourc
     return nullptr;
   }
   for (const auto& f : files) loader.load(f, here);
+  if (loader.ok) loader.load_versions();
   if (!loader.ok) return nullptr;
   return ruleset;
 }

@@ -18,10 +18,18 @@ namespace pcs {
 struct Ruleset {
   std::string dir;
   std::vector<std::unique_ptr<ast::Module>> modules;
+  /// Program versions imported whole (`import version "../2022-10"`), each
+  /// compiled on its own, in its own names: their designations, badges and
+  /// specializations are this version's too, unless this version overrides
+  /// them, and each keeps the definitions of the version it comes from, so a
+  /// definition of this version never changes an imported designation.
+  std::vector<std::unique_ptr<Ruleset>> imported_versions;
 
   // Filled by the checker.
   bool checked = false;
   const ast::ProgramDecl* program = nullptr;
+  // The whole program: this version's own outcomes and those of the imported
+  // versions it did not override, in the imported version's order.
   std::vector<const ast::DesignationDecl*> designations;
   std::vector<const ast::BadgeDecl*> badges;
   std::vector<const ast::SpecializationDecl*> specializations;
@@ -45,7 +53,9 @@ std::string stdlib_dir();
 
 /// Phase 1 for a whole ruleset: parses std/prelude.pcs, every *.pcs file of
 /// `dir` (in name order) and, transitively, the files they import (each once).
-/// Returns nullptr when any file fails to parse or cannot be read.
+/// A program version imported whole is compiled (parsed and checked) on its
+/// own into `imported_versions`. Returns nullptr when any file fails to parse
+/// or cannot be read, or an imported version does not compile.
 std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out);
 
 }  // namespace pcs

@@ -85,11 +85,14 @@ std::optional<Case> read_case(const std::string& path, SourceFiles& sources, Dia
       } else {
         out.error("test-case", at(2),
                   "expected 'expect DESIGNATION attained|total|path VALUE', 'expect DESIGNATION METRIC points|value VALUE', "
-                  "'expect badge ID yes|no' or 'expect specialization ID yes|no'");
+                  "'expect badge ID yes|no' or 'expect specialization ID yes|no|unpublished'");
         continue;
       }
-      if ((e.kind == Expectation::Kind::attained || e.kind == Expectation::Kind::badge ||
-           e.kind == Expectation::Kind::specialization) && e.expected != "yes" && e.expected != "no")
+      if (e.kind == Expectation::Kind::specialization && e.expected != "yes" && e.expected != "no" &&
+          e.expected != "unpublished")
+        out.error("test-case", at(words.size() - 1), fmt::format("expected yes, no or unpublished, got \"{}\"", e.expected));
+      else if ((e.kind == Expectation::Kind::attained || e.kind == Expectation::Kind::badge) && e.expected != "yes" &&
+               e.expected != "no")
         out.error("test-case", at(words.size() - 1), fmt::format("expected yes or no, got \"{}\"", e.expected));
       c.expectations.push_back(std::move(e));
     } else {

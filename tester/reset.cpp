@@ -25,7 +25,7 @@ std::optional<std::string> actual(const Expectation& e, const eval::PartnerResul
   }
   if (e.kind == K::specialization) {
     for (const auto& s : r.specializations)
-      if (s.id == e.subject) return s.passed ? "yes" : "no";
+      if (s.id == e.subject) return !s.published ? "unpublished" : s.passed ? "yes" : "no";
     return std::nullopt;
   }
   for (const auto& d : r.designations) {

@@ -43,7 +43,7 @@ std::string compare(const Expectation& e, const eval::PartnerResult& r) {
   if (e.kind == K::specialization) {
     for (const auto& s : r.specializations)
       if (s.id == e.subject) {
-        const auto got = s.passed ? "yes" : "no";
+        const auto got = !s.published ? "unpublished" : s.passed ? "yes" : "no";
         if (got == e.expected) return "";
         std::string text = fmt::format("{}specialization {}: expected {}, got {}", where, e.subject, e.expected, got);
         for (const auto& line : s.explain) text += "\n      " + line;
