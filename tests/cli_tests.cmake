@@ -111,3 +111,7 @@ add_test(NAME "cli: 2025-01 scores every designation but Digital & App Innovatio
          COMMAND ${PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/cli/carried_over.py ${pcs_bin} rulesets 2023-06 2025-01
                  infrastructure,data-ai,modern-work,security,business-applications ${carried_partners_2023}
          WORKING_DIRECTORY ${src})
+add_test(NAME "cli: eval rulesets shows the whole program in force at any month from 2022-05 on"
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/whole_program.sh ${pcs_bin} rulesets/2022-10/tests/microsoft-cloud.json
+                 2022-05 2022-09 2022-12 2023-06 2023-07 2024-12 2025-01 2025-03 2026-12
+         WORKING_DIRECTORY ${src})
