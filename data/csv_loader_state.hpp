@@ -104,7 +104,8 @@ struct Row {
 
 class Loader {
  public:
-  Loader(const std::string& dir, SourceFiles& sources) : dir_(dir), sources_(sources) {}
+  Loader(const std::string& dir, SourceFiles& sources, const std::array<TableText, 5>* inputs = nullptr)
+      : dir_(dir), sources_(sources), inputs_(inputs) {}
   TablesLoad run();
 
   void error(Builder& b, Diagnostic d) {
@@ -126,6 +127,8 @@ class Loader {
     return f;
   }
   Opened open(File& f, bool required);
+  Opened open_input(File& f, const TableText& t);
+  void fail_partners(const File& f, const Diagnostic& d);
   bool check_header(File& f, bool attributes);
   void stray(File& f, Diagnostic d);
   void fail_file(File& f, Diagnostic d);
@@ -151,6 +154,7 @@ class Loader {
 
   const std::string& dir_;
   SourceFiles& sources_;
+  const std::array<TableText, 5>* inputs_;  // tables in memory (batch engine), else read from dir_
   std::vector<Builder> builders_;
   std::unordered_map<std::string_view, std::size_t> index_;  // views into the partners table
   File partners_;  // kept: index_ views its text
