@@ -35,6 +35,7 @@ struct DiffArgs {
   std::vector<std::string> designations;
   std::string format = "table";
   std::size_t top = 5;
+  unsigned threads = 0;  // 0 = every core
 };
 
 /// Registers `pcs diff` on the app.

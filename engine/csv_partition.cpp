@@ -166,12 +166,11 @@ Diagnostic CsvPartition::unterminated(std::size_t index, const Table& t, std::st
   return {Severity::error, "csv-syntax", SourcePos{t.path, line, 1, 1}, "unterminated quoted field", {}};
 }
 
-bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::vector<Diagnostic>& stray) {
+bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max_runs, std::vector<Diagnostic>& stray) {
   const std::string_view text = t.file.text();
   RecordSplitter splitter(text, t.id_column);
   std::size_t at = std::min(t.header.size(), text.size());
   std::uint32_t line = t.header_lines;
-  const std::size_t max_runs = std::max<std::size_t>(65536, 4 * ids_.size());
   std::size_t run_count = 0;
   t.runs.assign(buckets_, {});
   t.chunks.assign(buckets_, {});
@@ -271,12 +270,13 @@ bool CsvPartition::open(const std::string& dir, const PartitionOptions& options,
     if (!t.present || t.error) continue;
     last_id_.clear();
     last_bucket_.reset();
-    if (route(i, t, false, stray)) continue;
+    const std::size_t max_runs = options.max_runs ? options.max_runs : std::max<std::size_t>(65536, 4 * ids_.size());
+    if (route(i, t, false, max_runs, stray)) continue;
     // Shuffled rows: copy them into their buckets instead.
     t.runs.clear();
     t.copied = true;
     t.temp_fd = temporary_file();
-    if (t.temp_fd < 0 || !route(i, t, true, stray)) {
+    if (t.temp_fd < 0 || !route(i, t, true, 0, stray)) {
       t.error = Diagnostic{Severity::error, "io", SourcePos{t.path, 0, 0, 1},
                            std::string("cannot write the temporary file of the partition: ") + std::strerror(errno), {}};
       stray.push_back(*t.error);

@@ -36,6 +36,9 @@ namespace pcs::engine {
 struct PartitionOptions {
   std::size_t bucket_bytes = std::size_t(4) << 20;  // rows per bucket, about; tests make it small
   std::size_t max_buckets = 1024;
+  /// Byte ranges kept per table before its rows count as shuffled and are
+  /// copied instead; 0 = max(65536, 4 x partners). Tests force copying with 1.
+  std::size_t max_runs = 0;
 };
 
 class CsvPartition {
@@ -87,7 +90,7 @@ class CsvPartition {
   void read_header(Table& t);
   void index_partners(Table& t);
   /// Routes every record of `t`; false when too many runs say the rows are shuffled.
-  bool route(std::size_t index, Table& t, bool copy, std::vector<Diagnostic>& stray);
+  bool route(std::size_t index, Table& t, bool copy, std::size_t max_runs, std::vector<Diagnostic>& stray);
   std::optional<std::size_t> bucket_of(std::string_view id);
   Diagnostic unterminated(std::size_t index, const Table& t, std::string_view record, std::uint32_t line) const;
   std::array<data::TableText, 5> header_texts() const;

@@ -71,31 +71,49 @@ bool Scored::evaluation_failed() const {
          std::any_of(r.specializations.begin(), r.specializations.end(), [](const auto& s) { return !s.error.empty(); });
 }
 
-Scored score(const Programs& programs, const Request& request, const eval::PartnerView& view) {
+namespace {
+
+Scored evaluate(const Ruleset& ruleset, MonthIndex as_of, const Request& request, const eval::PartnerView& view) {
   Scored out;
-  const auto as_of = as_of_month(request, view.partner);
-  if (!as_of) {
-    out.problem = Scored::Problem::no_as_of;
-    out.error = "has no usage, so there is no default as-of month; give --as-of YYYY-MM";
-    return out;
+  eval::Options options;
+  options.as_of = as_of;
+  options.designations = request.designations;
+  try {
+    out.result = eval::evaluate(ruleset, view, options);
+  } catch (const std::exception& e) {  // evaluate reports its own errors; this is a last guard
+    out.error = fmt::format("internal error while scoring: {}", e.what());
   }
+  return out;
+}
+
+Scored no_as_of() {
+  Scored out;
+  out.problem = Scored::Problem::no_as_of;
+  out.error = "has no usage, so there is no default as-of month; give --as-of YYYY-MM";
+  return out;
+}
+
+}  // namespace
+
+Scored score(const Programs& programs, const Request& request, const eval::PartnerView& view) {
+  const auto as_of = as_of_month(request, view.partner);
+  if (!as_of) return no_as_of();
   const Ruleset* ruleset = programs.single.get();
   if (programs.library) {
+    Scored out;
     ruleset = select_program(*programs.library, request.program, *as_of, out.error);
     if (!ruleset) {
       out.problem = Scored::Problem::no_version;
       return out;
     }
   }
-  eval::Options options;
-  options.as_of = as_of;
-  options.designations = request.designations;
-  try {
-    out.result = eval::evaluate(*ruleset, view, options);
-  } catch (const std::exception& e) {  // evaluate reports its own errors; this is a last guard
-    out.error = fmt::format("internal error while scoring: {}", e.what());
-  }
-  return out;
+  return evaluate(*ruleset, *as_of, request, view);
+}
+
+Scored score(const Ruleset& ruleset, const Request& request, const eval::PartnerView& view) {
+  const auto as_of = as_of_month(request, view.partner);
+  if (!as_of) return no_as_of();
+  return evaluate(ruleset, *as_of, request, view);
 }
 
 }  // namespace pcs::engine

@@ -67,4 +67,7 @@ struct Scored {
 /// evaluates. Never throws.
 Scored score(const Programs& programs, const Request& request, const eval::PartnerView& view);
 
+/// The same with one version given (request.program is not looked at).
+Scored score(const Ruleset& ruleset, const Request& request, const eval::PartnerView& view);
+
 }  // namespace pcs::engine
