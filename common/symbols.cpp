@@ -10,7 +10,11 @@ SymbolTable::SymbolTable() {
 }
 
 Symbol SymbolTable::intern(std::string_view text) {
-  std::lock_guard lock(mutex_);
+  {
+    std::shared_lock lock(mutex_);
+    if (auto it = ids_.find(text); it != ids_.end()) return it->second;
+  }
+  std::unique_lock lock(mutex_);
   if (auto it = ids_.find(text); it != ids_.end()) return it->second;
   const auto id = Symbol(names_.size());
   const std::string& stored = names_.emplace_back(text);
@@ -19,19 +23,19 @@ Symbol SymbolTable::intern(std::string_view text) {
 }
 
 std::optional<Symbol> SymbolTable::find(std::string_view text) const {
-  std::lock_guard lock(mutex_);
+  std::shared_lock lock(mutex_);
   if (auto it = ids_.find(text); it != ids_.end()) return it->second;
   return std::nullopt;
 }
 
 std::string_view SymbolTable::name(Symbol s) const {
-  std::lock_guard lock(mutex_);
+  std::shared_lock lock(mutex_);
   if (s >= names_.size()) return {};
   return names_[s];  // deque elements never move, so the view stays valid
 }
 
 std::size_t SymbolTable::size() const {
-  std::lock_guard lock(mutex_);
+  std::shared_lock lock(mutex_);
   return names_.size();
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <deque>
 #include <mutex>
+#include <shared_mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,7 +27,9 @@ class SymbolTable {
   std::size_t size() const;
 
  private:
-  mutable std::mutex mutex_;
+  // Shared for lookups, exclusive to add: threads scoring partners at once
+  // mostly look up names that exist, and must not queue behind each other.
+  mutable std::shared_mutex mutex_;
   std::deque<std::string> names_;  // deque: stable addresses for the views below
   std::unordered_map<std::string_view, Symbol> ids_;
 };

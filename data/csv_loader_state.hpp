@@ -160,6 +160,11 @@ class Loader {
   File partners_;  // kept: index_ views its text
   TablesLoad out_;
   SymbolCache cache_;
+  struct {
+    const Builder* builder = nullptr;
+    std::string text;
+    std::uint32_t index = 0;
+  } last_tenant_;  // the tenant found last (Loader::tenant)
 };
 
 

@@ -67,17 +67,18 @@ struct TextBuilder {
     lines = count_lines(header);
     out.lines.emplace_back(1, 1);
   }
-  // Registers the bytes appended at `at` (records, ending in a line break) as starting at file line `line`.
-  void added(std::size_t at, std::uint32_t line) {
+  // Registers the bytes appended at `at` (records holding `breaks` line
+  // breaks, the last one possibly missing) as starting at file line `line`.
+  void added(std::size_t at, std::uint32_t line, std::uint32_t breaks) {
     if (at == text.size()) return;
-    if (text.back() != '\n') text += '\n';
+    if (text.back() != '\n') text += '\n', ++breaks;
     out.lines.emplace_back(lines + 1, line);
-    lines += count_lines(std::string_view(text).substr(at));
+    lines += breaks;
   }
-  void append(std::string_view bytes, std::uint32_t line) {
+  void append(std::string_view bytes, std::uint32_t line, std::uint32_t breaks) {
     const std::size_t at = text.size();
     text.append(bytes);
-    added(at, line);
+    added(at, line, breaks);
   }
 };
 
@@ -206,19 +207,23 @@ bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max
       }
     } else if (copy) {
       std::string& buffer = buffers[*bucket];
+      // A frame: line, length, line breaks (the record's own and its ending), then the record and '\n'.
       const auto length = std::uint32_t(r.end - r.begin + 1);
-      char frame[8];
+      const std::uint32_t breaks = r.lines + (r.next == r.end ? 1 : 0);  // the '\n' added at the end of the file
+      char frame[12];
       std::memcpy(frame, &line, 4);
       std::memcpy(frame + 4, &length, 4);
-      buffer.append(frame, 8).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
+      std::memcpy(frame + 8, &breaks, 4);
+      buffer.append(frame, 12).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
       if (buffer.size() >= copy_buffer && !flush(*bucket)) return false;
     } else {
       auto& runs = t.runs[*bucket];
       if (!runs.empty() && runs.back().offset + runs.back().length == r.begin) {
         runs.back().length = r.next - runs.back().offset;
+        runs.back().lines += r.lines;
       } else {
         if (++run_count > max_runs) return false;
-        runs.push_back({r.begin, r.next - r.begin, line});
+        runs.push_back({r.begin, r.next - r.begin, line, r.lines});
       }
     }
     if (bucket) ++rows[*bucket];
@@ -293,7 +298,7 @@ bool CsvPartition::open(const std::string& dir, const PartitionOptions& options,
     }
     TextBuilder body{texts[i], bodies[i]};
     body.start(tables_[i].header);
-    for (const auto& [record, line] : stray_rows_of_[i]) body.append(record, line);
+    for (const auto& [record, line] : stray_rows_of_[i]) body.append(record, line, count_lines(record));
     texts[i].text = bodies[i];
   }
   auto load = data::load_partner_tables(dir_, texts);
@@ -327,18 +332,19 @@ data::TablesLoad CsvPartition::load(std::size_t k) const {
         const std::size_t at = body.text.size();
         body.text.resize(at + r.length);
         if (!read_all(t.file.fd(), body.text.data() + at, r.length, r.offset)) body.text.resize(at);
-        body.added(at, r.line);
+        body.added(at, r.line, r.lines);
       }
     } else {
       for (const Chunk& c : t.chunks[k]) {
         frames.resize(c.length);
         if (!read_all(t.temp_fd, frames.data(), c.length, c.offset)) continue;
-        for (std::size_t at = 0; at + 8 <= frames.size();) {
-          std::uint32_t line = 0, length = 0;
+        for (std::size_t at = 0; at + 12 <= frames.size();) {
+          std::uint32_t line = 0, length = 0, breaks = 0;
           std::memcpy(&line, frames.data() + at, 4);
           std::memcpy(&length, frames.data() + at + 4, 4);
-          body.append(std::string_view(frames).substr(at + 8, length), line);
-          at += 8 + length;
+          std::memcpy(&breaks, frames.data() + at + 8, 4);
+          body.append(std::string_view(frames).substr(at + 12, length), line, breaks);
+          at += 12 + length;
         }
       }
     }

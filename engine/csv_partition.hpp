@@ -67,7 +67,8 @@ class CsvPartition {
  private:
   struct Run {  // consecutive records of one bucket in the file
     std::uint64_t offset, length;
-    std::uint32_t line;
+    std::uint32_t line;   // of its first record
+    std::uint32_t lines;  // line breaks in it
   };
   struct Chunk {  // a piece of a bucket in the temporary file
     std::uint64_t offset, length;
