@@ -61,7 +61,8 @@ std::vector<LoadedPartner> Population::load(std::size_t k, std::vector<Diagnosti
     out.reserve(tables.partners.size());
     const SourceFiles none;  // the CSV texts are not kept: messages without the source line
     for (auto& p : tables.partners) {
-      LoadedPartner l{std::move(p.id), p.line, std::move(p.partner), std::move(p.errors), {}};
+      LoadedPartner l{std::move(p.id), p.line, std::move(p.partner), false, std::move(p.errors), {}};
+      l.loaded = l.partner.has_value();
       for (const auto& d : l.errors) l.rendered += render(d, none);
       out.push_back(std::move(l));
     }
@@ -75,6 +76,7 @@ std::vector<LoadedPartner> Population::load(std::size_t k, std::vector<Diagnosti
     LoadedPartner p;
     p.order = i;
     p.partner = data::load_partner_file(files_[i], sources, diags);
+    p.loaded = p.partner.has_value();
     p.id = p.partner ? p.partner->id : fs::path(files_[i]).filename().string();
     for (const auto& d : diags.items()) p.errors.push_back(d);
     p.rendered = render_all(diags, sources);

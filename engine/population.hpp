@@ -21,7 +21,8 @@ namespace pcs::engine {
 struct LoadedPartner {
   std::string id;          // partner id; for a JSON file that does not load, its file name
   std::uint64_t order = 0;  // place in the population: partners.csv line, or JSON file number
-  std::optional<data::Partner> partner;  // nullopt when it failed to load
+  std::optional<data::Partner> partner;  // nullopt when it failed to load, and once it is scored (run_units)
+  bool loaded = false;                   // it loaded (stays true when `partner` is released)
   std::vector<Diagnostic> errors;        // its data errors, by file then line
   std::string rendered;                  // the errors as printed, with the source line when it is at hand
 };
