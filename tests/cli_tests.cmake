@@ -93,3 +93,26 @@ pcs_cli_test("diff reads the contract's CSV tables too" 1 "lose it: adventure-wo
 
 # Every shipped rule file is in the canonical layout of `pcs fmt`.
 pcs_cli_test("fmt --check: the shipped rules are formatted" 0 "" ${pcs_bin} fmt --check stdlib rulesets tests/check)
+
+# `pcs eval --partners`: a whole population through the engine.
+pcs_cli_test("eval --partners scores every sample partner from the CSV tables" 0
+             "pcs eval: 6 partners read, 6 scored, 0 failed; data-ai attained by 2 of 6"
+             ${pcs_bin} eval rulesets --partners examples/partners-csv)
+pcs_cli_test("eval --partners writes JSON Lines sorted by partner id" 0 "^\\{\"partner\": \"adventure-works\",\"as_of\": \"2024-06\""
+             ${pcs_bin} eval rulesets/2023-06 --partners examples/partners)
+pcs_cli_test("eval --partners --format csv has a row per partner and designation" 0
+             "partner,program,as_of,designation,path,total,attained,net_customer_adds"
+             ${pcs_bin} eval rulesets/2023-06 --partners examples/partners-csv --format csv)
+add_test(NAME "cli: eval --partners equals eval of each partner, every version, JSON and CSV, any threads"
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_matches_single.sh ${pcs_bin} WORKING_DIRECTORY ${src})
+pcs_cli_test("eval --partners exits 5 when some partners fail, and scores the others" 5
+             "2 partners read, 1 scored, 1 failed"
+             ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/population)
+pcs_cli_test("eval --partners names the bad row of a failed partner" 5
+             "\"error\": \"[^\"]*bad-month.json:2:58: customers\\[0\\]\\.usage\\[0\\]\\.month: expected YYYY-MM"
+             ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/population)
+pcs_cli_test("eval --partners stops at a broken partners.csv header" 4
+             "partners.csv:1:24: error\\[partner-data\\]: duplicate column \"partner_id\""
+             ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/partners-header)
+pcs_cli_test("eval needs a partner file or --partners" 2 "give a partner file, or --partners DIR"
+             ${pcs_bin} eval rulesets/2023-06)

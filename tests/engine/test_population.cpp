@@ -1,6 +1,6 @@
 // The batch engine gives every partner the result `pcs eval` gives it alone:
 // for every program version, on the sample partners (JSON and CSV) and on a
-// generated population of 600 partners (CSV rows adjacent, shuffled, copied
+// generated population of 500 partners (CSV rows adjacent, shuffled, copied
 // into buckets, and JSON files); whatever the number of threads.
 #include "tests/engine/support.hpp"
 
@@ -32,7 +32,7 @@ const TempDir& generated() {
   static const TempDir dir = [] {
     TempDir d("generated");
     bench::GeneratorOptions o;
-    o.partners = 600;
+    o.partners = 500;
     o.seed = 7;
     o.max_customers = 9;
     o.csv_dir = d / "csv";
@@ -61,7 +61,7 @@ TEST_CASE("batch results equal one-partner results for the sample partners, ever
   }
 }
 
-TEST_CASE("batch results equal one-partner results on 600 generated partners, every version") {
+TEST_CASE("batch results equal one-partner results on 500 generated partners, every version") {
   const TempDir& dir = generated();
   engine::PartitionOptions small;
   small.bucket_bytes = 32 << 10;  // dozens of buckets
@@ -70,7 +70,7 @@ TEST_CASE("batch results equal one-partner results on 600 generated partners, ev
   for (const auto& request : every_version()) {
     CAPTURE(name(request));
     const auto single = run_single(dir / "json", request);
-    REQUIRE(single.size() == 600);
+    REQUIRE(single.size() == 500);
     const auto adjacent = run_batch(dir / "csv", request, 2, small);
     CHECK(adjacent.stray.empty());
     CHECK(adjacent.failed.empty());
@@ -89,7 +89,7 @@ TEST_CASE("one thread and many threads write the same lines in the same order") 
   small.bucket_bytes = 16 << 10;
   const engine::Request in_force;
   const auto one = run_batch(dir / "shuffled", in_force, 1, small);
-  REQUIRE(one.lines.size() == 600);
+  REQUIRE(one.lines.size() == 500);
   CHECK(run_batch(dir / "shuffled", in_force, 3, small).lines == one.lines);
   CHECK(run_batch(dir / "shuffled", in_force, 8, small).lines == one.lines);
   CHECK(run_batch(dir / "csv", in_force, 8).lines == one.lines);  // one bucket, many threads
