@@ -15,7 +15,7 @@ namespace pcs::data {
 namespace csv_detail {
 
 // Maps the lines of an in-memory table back to the file's lines.
-static void remap_lines(csv::Table& table, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) {
+void remap_lines(csv::Table& table, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) {
   if (lines.empty()) return;
   std::size_t k = 0;
   auto map = [&](std::uint32_t& line) {
@@ -34,7 +34,7 @@ static void remap_lines(csv::Table& table, const std::vector<std::pair<std::uint
   }
 }
 
-Loader::Opened Loader::open_input(File& f, const TableText& t) {
+Loader::Opened Loader::open_input(File& f, const TableText& t, bool header_only) {
   if (t.error) {
     if (t.reported) fail_partners(f, *t.error);
     else fail_file(f, *t.error);
@@ -42,7 +42,7 @@ Loader::Opened Loader::open_input(File& f, const TableText& t) {
     return Opened::failed;
   }
   if (!t.present) return Opened::absent;
-  f.table = csv::read(t.text);
+  f.table = csv::read(header_only ? t.text.substr(0, t.header_size) : t.text);
   remap_lines(f.table, t.lines);
   return check_header(f, &f == &partners_) ? Opened::ok : Opened::failed;
 }
@@ -229,6 +229,14 @@ TablesLoad Loader::run() {
                    auto each) {
     File f = make_file(name, columns, required);
     f.declares_tenants = name == "customers.csv";
+    if (inputs_ != nullptr && name == "usage.csv" && (*inputs_)[4].header_size != 0) {
+      const TableText& t = (*inputs_)[4];
+      if (!t.error && !t.present) return;
+      if (open_input(f, t, true) != Opened::ok) return;
+      usage_rows_fast(f, t);
+      if (t.late_error) fail_partners(f, *t.late_error);
+      return;
+    }
     if (open(f, false) != Opened::ok) return;
     rows(f, [&](const csv::Record& r) {
       if (Builder* b = resolve(f, r)) {

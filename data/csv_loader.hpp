@@ -76,6 +76,9 @@ inline constexpr std::array<std::string_view, 5> table_files = {"partners.csv", 
 struct TableText {
   bool present = false;  // false: the file does not exist (or could not be read: see `error`)
   std::string_view text;  // the header record, then records, each ending in a line break
+  /// Bytes of `text` up to the end of the header record's line break. When
+  /// set, usage rows take the fast path (csv_usage_fast.cpp).
+  std::size_t header_size = 0;
   /// Where the lines of `text` came from: (line in text, line in the file), sorted;
   /// a line of text maps to file line `second + (text line - first)` of the last entry at or before it.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "data/csv_reader.hpp"
+#include "data/csv_splitter.hpp"
 #include "data/symbol_cache.hpp"
 #include "data/values.hpp"
 
@@ -83,6 +84,9 @@ inline std::string join(const std::string& dir, std::string_view name) {
 
 class Loader;
 
+/// Moves the lines of a table read from memory to the file's lines (TableText::lines).
+void remap_lines(csv::Table& table, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines);
+
 /// One row being validated: reads its cells and reports into its partner.
 struct Row {
   Loader& loader;
@@ -127,7 +131,7 @@ class Loader {
     return f;
   }
   Opened open(File& f, bool required);
-  Opened open_input(File& f, const TableText& t);
+  Opened open_input(File& f, const TableText& t, bool header_only = false);
   void fail_partners(const File& f, const Diagnostic& d);
   bool check_header(File& f, bool attributes);
   void stray(File& f, Diagnostic d);
@@ -151,6 +155,14 @@ class Loader {
   void customer_row(Row& row, const csv::Record& r);
   void association_row(Row& row);
   void usage_row(Row& row);
+  // The usage table in memory without csv::Table (csv_usage_fast.cpp).
+  void usage_rows_fast(File& f, const TableText& t);
+  bool usage_row_fast(const File& f, std::span<const std::string_view> cells);
+  void usage_row_slow(File& f, std::string_view record, std::uint32_t line);
+  Builder* last_builder_ = nullptr;  // of the last usage row taken by the fast path
+  std::array<Symbol, 7> measure_symbols_{};
+  std::array<Symbol, 7> association_symbols_{};
+  std::array<std::pair<std::string, Symbol>, usage_columns.size()> last_cell_{};  // per column: its last value
 
   const std::string& dir_;
   SourceFiles& sources_;

@@ -10,9 +10,11 @@
 #include <cstring>
 
 #include "data/csv_reader.hpp"
-#include "engine/record_splitter.hpp"
+#include "data/csv_splitter.hpp"
 
 namespace pcs::engine {
+using data::csv::RecordSplitter;
+using data::csv::SplitRecord;
 namespace {
 
 constexpr std::size_t partners_table = 0;
@@ -327,6 +329,7 @@ data::TablesLoad CsvPartition::load(std::size_t k) const {
     out.late_error = t.late_error;
     TextBuilder body{out, bodies[i]};
     body.start(t.header);
+    out.header_size = t.header.size();
     if (!t.copied) {
       for (const Run& r : t.runs[k]) {
         const std::size_t at = body.text.size();

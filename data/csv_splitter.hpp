@@ -1,5 +1,6 @@
 // Finds the records of a CSV text and the partner_id cell of each, at memory
-// speed, for the partition pass of the batch engine (csv_partition.hpp).
+// speed, for the partition pass of the batch engine (engine/csv_partition.hpp)
+// and the fast path of the usage table (csv_usage_fast.cpp).
 //
 // Hand-written rather than a CSV library because it must split exactly where
 // data/csv_reader.cpp splits (a quote opens a quoted field only at the start
@@ -16,7 +17,7 @@
 #include <string>
 #include <string_view>
 
-namespace pcs::engine {
+namespace pcs::data::csv {
 
 struct SplitRecord {
   std::size_t begin = 0;  // first byte of the record
@@ -150,4 +151,4 @@ class RecordSplitter {
   std::string scratch_;
 };
 
-}  // namespace pcs::engine
+}  // namespace pcs::data::csv
