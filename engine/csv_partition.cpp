@@ -84,6 +84,19 @@ struct TextBuilder {
   }
 };
 
+// Cell `k` of a record without quotes ("" when it has a quote or fewer cells): a sort key only.
+std::string_view cell(std::string_view record, std::size_t k) {
+  if (k == std::size_t(-1) || record.find('"') != std::string_view::npos) return {};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    start = record.find(',', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const std::size_t end = record.find_first_of(",\r\n", start);
+  return record.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
 }  // namespace
 
 CsvPartition::~CsvPartition() {
@@ -108,11 +121,10 @@ void CsvPartition::read_header(Table& t) {
   const data::csv::Table h = data::csv::read(t.header);
   if (!h.records.empty()) {
     const auto fields = h.fields_of(h.records[0]);
-    for (std::size_t i = 0; i < fields.size(); ++i)
-      if (fields[i].text == "partner_id") {
-        t.id_column = i;
-        break;
-      }
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].text == "partner_id") t.id_column = i;
+      if (fields[i].text == "tenant") t.tenant_column = i;
+    }
   }
 }
 
@@ -338,22 +350,52 @@ data::TablesLoad CsvPartition::load(std::size_t k) const {
         body.added(at, r.line, r.lines);
       }
     } else {
+      // Shuffled rows, put back together by partner and tenant (stable: a
+      // partner's rows keep their file order per tenant), so the loader finds
+      // each row's partner and tenant where the previous row's were.
+      frames.clear();
       for (const Chunk& c : t.chunks[k]) {
-        frames.resize(c.length);
-        if (!read_all(t.temp_fd, frames.data(), c.length, c.offset)) continue;
-        for (std::size_t at = 0; at + 12 <= frames.size();) {
-          std::uint32_t line = 0, length = 0, breaks = 0;
-          std::memcpy(&line, frames.data() + at, 4);
-          std::memcpy(&length, frames.data() + at + 4, 4);
-          std::memcpy(&breaks, frames.data() + at + 8, 4);
-          body.append(std::string_view(frames).substr(at + 12, length), line, breaks);
-          at += 12 + length;
-        }
+        const std::size_t at = frames.size();
+        frames.resize(at + c.length);
+        if (!read_all(t.temp_fd, frames.data() + at, c.length, c.offset)) frames.resize(at);
       }
+      struct Record {
+        std::string_view bytes, id, tenant;
+        std::uint32_t line, breaks;
+      };
+      std::vector<Record> records;
+      for (std::size_t at = 0; at + 12 <= frames.size();) {
+        Record r{};
+        std::uint32_t length = 0;
+        std::memcpy(&r.line, frames.data() + at, 4);
+        std::memcpy(&length, frames.data() + at + 4, 4);
+        std::memcpy(&r.breaks, frames.data() + at + 8, 4);
+        r.bytes = std::string_view(frames).substr(at + 12, length);
+        r.id = cell(r.bytes, t.id_column);
+        r.tenant = cell(r.bytes, t.tenant_column);
+        records.push_back(r);
+        at += 12 + length;
+      }
+      std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+        return a.id != b.id ? a.id < b.id : a.tenant < b.tenant;
+      });
+      for (const Record& r : records) body.append(r.bytes, r.line, r.breaks);
     }
     out.text = bodies[i];
   }
-  return data::load_partner_tables(dir_, texts);
+  auto load = data::load_partner_tables(dir_, texts);
+  // Messages by file, then line, as when the files are read whole (shuffled rows were regrouped).
+  auto rank = [&](const Diagnostic& d) {
+    for (std::size_t i = 0; i < tables_.size(); ++i)
+      if (d.pos.file == tables_[i].path) return i;
+    return tables_.size();
+  };
+  for (auto& p : load.partners)
+    std::stable_sort(p.errors.begin(), p.errors.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      const auto ra = rank(a), rb = rank(b);
+      return ra != rb ? ra < rb : a.pos.line < b.pos.line;
+    });
+  return load;
 }
 
 }  // namespace pcs::engine

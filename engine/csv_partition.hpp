@@ -82,6 +82,7 @@ class CsvPartition {
     std::string header;  // the bytes up to the end of the header record's line break
     std::uint32_t header_lines = 1;  // the first data line
     std::size_t id_column = 0;
+    std::size_t tenant_column = std::size_t(-1);
     bool copied = false;  // shuffled: rows are in the temporary file
     int temp_fd = -1;
     std::vector<std::vector<Run>> runs;      // per bucket
