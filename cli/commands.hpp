@@ -19,17 +19,23 @@ struct EvalArgs {
   std::string format = "table";
   std::string program;  // with a folder of versions: this version, not the one in force
   bool explain = false;
+  std::string partners;  // a population folder: score every partner (eval_population.cpp)
+  std::string out;       // with --partners: write here instead of stdout
+  unsigned threads = 0;  // with --partners: 0 = every core
 };
 
 /// Registers `pcs eval` on the app.
 void add_eval_command(CLI::App& app, EvalArgs& args);
 int run_eval(const EvalArgs& args);
+/// `pcs eval RULESET --partners DIR`.
+int run_eval_population(const EvalArgs& args);
 
 struct DiffArgs {
   std::string old_rules, new_rules, partners, as_of;
   std::vector<std::string> designations;
   std::string format = "table";
   std::size_t top = 5;
+  unsigned threads = 0;  // 0 = every core
 };
 
 /// Registers `pcs diff` on the app.

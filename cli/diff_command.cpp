@@ -1,15 +1,19 @@
 // `pcs diff OLD NEW --partners PATH`: two program versions on the same
-// population. Exit 0 when nothing changed, 1 when something did.
+// population, in one streaming pass of the engine (each partner read once,
+// scored by both). Exit 0 when nothing changed, 1 when something did.
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/report.hpp"
 #include "compare/version_diff.hpp"
+#include "engine/run_units.hpp"
+#include "engine/score_recipe.hpp"
 #include "interpreter/compile.hpp"
 
 namespace pcs::cli {
@@ -23,6 +27,7 @@ void add_diff_command(CLI::App& app, DiffArgs& args) {
   cmd->add_option("--designation", args.designations, "Only this designation id (repeatable)");
   cmd->add_option("--format", args.format, "Output: table (default) or json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--top", args.top, "How many of the most affected partners to list (default 5)");
+  cmd->add_option("--threads", args.threads, "Threads to score with (default: every core)");
 }
 
 namespace {
@@ -126,11 +131,12 @@ std::string render_json(const compare::VersionDiff& v, std::size_t top) {
 int run_diff(const DiffArgs& args) {
   SourceFiles sources;
   Diagnostics diags;
-  std::optional<MonthIndex> as_of;
-  if (!args.as_of.empty() && !(as_of = parse_month(args.as_of))) {
+  engine::Request request;
+  if (!args.as_of.empty() && !(request.as_of = parse_month(args.as_of))) {
     std::cerr << fmt::format("pcs diff: --as-of expects a month written YYYY-MM, got \"{}\"\n", args.as_of);
     return exit_usage;
   }
+  request.designations = args.designations;
   auto old_rules = compile_ruleset(args.old_rules, sources, diags);
   auto new_rules = compile_ruleset(args.new_rules, sources, diags);
   if (!old_rules || !new_rules) {
@@ -138,16 +144,66 @@ int run_diff(const DiffArgs& args) {
     std::cerr << render_all(diags, sources) << "pcs diff: a ruleset has errors; nothing was compared\n";
     return exit_rules_invalid;
   }
-  Diagnostics data_diags;
-  const auto population = compare::load_population(args.partners, sources, data_diags);
-  if (data_diags.has_errors()) {
-    std::cerr << render_all(data_diags, sources);
-    std::cerr << fmt::format("pcs diff: {} partner{} could not be loaded and {} left out of the comparison\n",
-                             population.failed.size(), population.failed.size() == 1 ? "" : "s",
-                             population.failed.size() == 1 ? "is" : "are");
+  const auto before = engine::one_program(std::move(old_rules), args.old_rules);
+  const auto after = engine::one_program(std::move(new_rules), args.new_rules);
+
+  // One pass over the population: each partner is read once and scored by both versions.
+  engine::Population population;
+  std::vector<Diagnostic> stray;
+  const SourceFiles none;
+  const bool opened = population.open(args.partners, {}, stray);
+  bool data_errors = std::any_of(stray.begin(), stray.end(), [](const auto& d) { return d.severity == Severity::error; });
+  std::string messages;
+  for (const auto& d : stray) messages += render(d, none);
+  stray.clear();
+  std::vector<compare::ScoredPair> scored;
+  std::size_t failed = 0;
+  if (opened) {
+    auto work = [&](const engine::LoadedPartner& p) {
+      std::optional<compare::ScoredPair> pair;
+      if (!p.partner) return std::make_pair(pair, std::string());
+      const eval::PartnerView view(*p.partner);  // built once, shared by both versions
+      auto a = engine::score(before, request, view);
+      auto b = engine::score(after, request, view);
+      if (!a.result || !b.result) {
+        const auto& why = a.result ? b : a;
+        return std::make_pair(pair, why.problem == engine::Scored::Problem::no_as_of
+                                        ? fmt::format("pcs diff: partner '{}' {}\n", p.id, why.error)
+                                        : fmt::format("pcs diff: partner '{}': {}\n", p.id, why.error));
+      }
+      for (auto* r : {&*a.result, &*b.result}) {
+        for (auto& d : r->designations) {
+          d.explain.clear();
+          d.categories.clear();
+          for (auto& m : d.metrics) m.explain.clear();
+        }
+        r->specializations.clear();
+      }
+      pair = compare::ScoredPair{p.order, std::move(*a.result), std::move(*b.result)};
+      return std::make_pair(pair, std::string());
+    };
+    auto emit = [&](const engine::LoadedPartner& p, std::pair<std::optional<compare::ScoredPair>, std::string>&& r) {
+      messages += p.rendered + r.second;
+      if (r.first) {
+        scored.push_back(std::move(*r.first));
+      } else {
+        ++failed;
+        data_errors = true;
+      }
+    };
+    const unsigned threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+    engine::run_units<std::pair<std::optional<compare::ScoredPair>, std::string>>(population, threads, work, emit,
+                                                                                  [] {}, stray);
+    for (const auto& d : stray) messages += render(d, none);
+    data_errors = data_errors || std::any_of(stray.begin(), stray.end(), [](const auto& d) { return d.severity == Severity::error; });
   }
-  if (population.partners.empty()) return exit_data_invalid;
-  const auto diff = compare::diff_versions(*old_rules, *new_rules, population, as_of, args.designations);
+  if (data_errors) {
+    std::cerr << messages;
+    std::cerr << fmt::format("pcs diff: {} partner{} could not be loaded and {} left out of the comparison\n", failed,
+                             failed == 1 ? "" : "s", failed == 1 ? "is" : "are");
+  }
+  if (scored.empty()) return exit_data_invalid;
+  const auto diff = compare::diff_versions(*before.single, *after.single, std::move(scored), args.designations);
   std::cout << (args.format == "json" ? render_json(diff, args.top) : render_table(diff, args.top));
   return diff.anything_changed() ? exit_eval_failed : exit_ok;
 }

@@ -12,7 +12,8 @@ int main(int argc, char** argv) {
   using namespace pcs::cli;
   CLI::App app{"pcs: the partner capability score rules language and interpreter.\n"
                "Exit codes: 0 done, 1 a designation could not be evaluated, 2 command-line error,\n"
-               "3 invalid rule files, 4 invalid partner data, 70 internal error.",
+               "3 invalid rule files, 4 invalid partner data, 5 some partners not scored (--partners),\n"
+               "70 internal error.",
                "pcs"};
   app.require_subcommand(1);
   EvalArgs eval_args;

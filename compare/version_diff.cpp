@@ -35,12 +35,13 @@ bool VersionDiff::anything_changed() const {
   return std::any_of(designations.begin(), designations.end(), [](const auto& d) { return d.changed > 0 || d.in_old != d.in_new; });
 }
 
-VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, const Population& population,
-                          const std::optional<MonthIndex>& as_of, const std::vector<std::string>& designations) {
+VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, std::vector<ScoredPair> scored,
+                          const std::vector<std::string>& designations) {
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.order < b.order; });
   VersionDiff diff;
   diff.old_program = old_rules.program->id;
   diff.new_program = new_rules.program->id;
-  diff.partners = population.partners.size();
+  diff.partners = scored.size();
   // Designations of either version, in the new version's order, then the removed ones.
   std::vector<const ast::DesignationDecl*> order;
   for (const auto* d : new_rules.designations) order.push_back(d);
@@ -55,17 +56,12 @@ VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, co
     dd.in_new = new_rules.find_designation(d->id) != nullptr;
     diff.designations.push_back(std::move(dd));
   }
-  eval::Options options;
-  options.designations = designations;
-  for (const auto& partner : population.partners) {
-    options.as_of = as_of;
-    const auto before = eval::evaluate(old_rules, partner, options);
-    const auto after = eval::evaluate(new_rules, partner, options);
+  for (const auto& [order, before, after] : scored) {
     for (auto& dd : diff.designations) {
       const auto* o = find(before, dd.id);
       const auto* n = find(after, dd.id);
       PartnerChange c;
-      c.partner = partner.id;
+      c.partner = after.partner;
       if (o) c.old_total = o->total, c.old_attained = o->attained;
       if (n) c.new_total = n->total, c.new_attained = n->attained;
       if (o && n && o->path != n->path) c.reasons.push_back(fmt::format("path {} -> {}", o->path.empty() ? "-" : o->path, n->path.empty() ? "-" : n->path));
@@ -92,8 +88,8 @@ VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, co
           c.reasons.push_back(fmt::format("{} {} -> {}", id, a ? a->to_string_floor(2) : "-", b ? b->to_string_floor(2) : "-"));
         }
       }
-      if (!c.old_attained && c.new_attained) dd.gained.push_back(partner.id);
-      if (c.old_attained && !c.new_attained) dd.lost.push_back(partner.id);
+      if (!c.old_attained && c.new_attained) dd.gained.push_back(c.partner);
+      if (c.old_attained && !c.new_attained) dd.lost.push_back(c.partner);
       const bool changed = c.old_attained != c.new_attained || !(c.delta().is_zero()) || c.old_total.has_value() != c.new_total.has_value();
       if (changed) ++dd.changed;
       ++dd.distribution[bucket(c.delta())];

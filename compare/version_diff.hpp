@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "compare/population.hpp"
 #include "interpreter/evaluator.hpp"
 #include "interpreter/ruleset.hpp"
 
@@ -46,9 +45,16 @@ struct VersionDiff {
   bool anything_changed() const;
 };
 
-/// Scores every partner with both versions (as-of month: `as_of`, else each
-/// partner's latest month) and compares, designation by designation.
-VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, const Population& population,
-                          const std::optional<MonthIndex>& as_of, const std::vector<std::string>& designations);
+/// One partner scored by both versions (explanations may be left out).
+struct ScoredPair {
+  std::uint64_t order = 0;  // its place in the population: the diff lists partners in this order
+  eval::PartnerResult before, after;
+};
+
+/// Compares the results of both versions, designation by designation. The
+/// partners were scored in one pass by the engine (cli/diff_command.cpp);
+/// `scored` is taken in any order and compared in population order.
+VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, std::vector<ScoredPair> scored,
+                          const std::vector<std::string>& designations);
 
 }  // namespace pcs::compare

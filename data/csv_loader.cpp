@@ -14,7 +14,44 @@
 namespace pcs::data {
 namespace csv_detail {
 
+// Maps the lines of an in-memory table back to the file's lines.
+void remap_lines(csv::Table& table, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines) {
+  if (lines.empty()) return;
+  std::size_t k = 0;
+  auto map = [&](std::uint32_t& line) {
+    while (k + 1 < lines.size() && lines[k + 1].first <= line) ++k;
+    while (k > 0 && lines[k].first > line) --k;
+    if (lines[k].first <= line) line = lines[k].second + (line - lines[k].first);
+  };
+  for (csv::Record& r : table.records) {
+    const std::uint32_t start = r.line;
+    map(r.line);
+    const std::int64_t delta = std::int64_t(r.line) - start;  // a record's lines move together
+    r.end_line = std::uint32_t(r.end_line + delta);
+    if (r.problem) r.problem->line = std::uint32_t(r.problem->line + delta);
+    for (std::size_t i = r.first; i < r.first + r.count; ++i)
+      table.fields[i].line = std::uint32_t(table.fields[i].line + delta);
+  }
+}
+
+Loader::Opened Loader::open_input(File& f, const TableText& t, bool header_only) {
+  if (t.error) {
+    if (t.reported) fail_partners(f, *t.error);
+    else fail_file(f, *t.error);
+    f.failed = true;
+    return Opened::failed;
+  }
+  if (!t.present) return Opened::absent;
+  f.table = csv::read(header_only ? t.text.substr(0, t.header_size) : t.text);
+  remap_lines(f.table, t.lines);
+  return check_header(f, &f == &partners_) ? Opened::ok : Opened::failed;
+}
+
 Loader::Opened Loader::open(File& f, bool required) {
+  if (inputs_ != nullptr) {
+    const auto k = std::size_t(std::find(table_files.begin(), table_files.end(), f.name) - table_files.begin());
+    return open_input(f, (*inputs_)[k]);
+  }
   auto fail = [&](int err) {
     fail_file(f, {Severity::error, "io", SourcePos{f.path, 0, 0, 1},
                   std::string("cannot read partner table: ") + std::strerror(err), {}});
@@ -102,10 +139,15 @@ void Loader::stray(File& f, Diagnostic d) {
 void Loader::fail_file(File& f, Diagnostic d) {
   if (!f.failed) {
     f.failed = true;
-    for (Builder& b : builders_)
-      error(b, {Severity::error, d.code, d.pos, "not loaded because of an error in " + f.name + ": " + d.message, {}});
+    fail_partners(f, d);
+    out_.failed_files.emplace_back(f.name, d);
   }
   out_.stray.push_back(std::move(d));
+}
+
+void Loader::fail_partners(const File& f, const Diagnostic& d) {
+  for (Builder& b : builders_)
+    error(b, {Severity::error, d.code, d.pos, "not loaded because of an error in " + f.name + ": " + d.message, {}});
 }
 
 // A syntax problem of the record, or a field count other than the header's.
@@ -187,6 +229,14 @@ TablesLoad Loader::run() {
                    auto each) {
     File f = make_file(name, columns, required);
     f.declares_tenants = name == "customers.csv";
+    if (inputs_ != nullptr && name == "usage.csv" && (*inputs_)[4].header_size != 0) {
+      const TableText& t = (*inputs_)[4];
+      if (!t.error && !t.present) return;
+      if (open_input(f, t, true) != Opened::ok) return;
+      usage_rows_fast(f, t);
+      if (t.late_error) fail_partners(f, *t.late_error);
+      return;
+    }
     if (open(f, false) != Opened::ok) return;
     rows(f, [&](const csv::Record& r) {
       if (Builder* b = resolve(f, r)) {
@@ -194,6 +244,12 @@ TablesLoad Loader::run() {
         each(row, r);
       }
     });
+    // An error of the whole file found by the batch engine's partition pass
+    // (an unterminated quote at its end): after the rows, as when read whole.
+    if (inputs_ != nullptr) {
+      const auto k = std::size_t(std::find(table_files.begin(), table_files.end(), name) - table_files.begin());
+      if (const auto& late = (*inputs_)[k].late_error) fail_partners(f, *late);
+    }
   };
   table("certifications.csv", certification_columns, certification_columns.size(),
         [&](Row& row, const csv::Record&) { certification_row(row); });
@@ -207,6 +263,7 @@ TablesLoad Loader::run() {
   for (Builder& b : builders_) {
     PartnerLoad load;
     load.id = b.partner.id;
+    load.line = b.line;
     if (b.dropped != 0)
       b.errors.push_back({Severity::note, "partner-data", SourcePos{},
                           "too many errors; " + std::to_string(b.dropped) + " more not shown", {}});
@@ -221,6 +278,11 @@ TablesLoad Loader::run() {
 
 TablesLoad load_partner_tables(const std::string& dir, SourceFiles& sources) {
   return csv_detail::Loader(dir, sources).run();
+}
+
+TablesLoad load_partner_tables(const std::string& dir, const std::array<TableText, 5>& tables) {
+  SourceFiles unused;  // the texts belong to the caller
+  return csv_detail::Loader(dir, unused, &tables).run();
 }
 
 }  // namespace pcs::data

@@ -20,8 +20,12 @@
 // interned in symbols(), so a partner loads equal to its JSON form.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/diagnostics.hpp"
@@ -31,6 +35,7 @@ namespace pcs::data {
 
 struct PartnerLoad {
   std::string id;
+  std::uint32_t line = 0;  // of its (first) row in partners.csv: the population order
   std::optional<Partner> partner;  // nullopt when any of its rows is invalid
   std::vector<Diagnostic> errors;  // its errors, by file then line
 };
@@ -42,6 +47,9 @@ struct TablesLoad {
   /// be told, and errors of a whole file (cannot be read, no header, a header
   /// without a contract column, an unterminated quote).
   std::vector<Diagnostic> stray;
+  /// The files whose error fails every partner (unreadable, bad header, an
+  /// unterminated quote), each with the error that did it.
+  std::vector<std::pair<std::string, Diagnostic>> failed_files;
 };
 
 /// Reads partners.csv (required) and the optional certifications.csv,
@@ -58,5 +66,33 @@ struct TablesLoad {
 /// When partners.csv itself cannot be read there are no partners and the
 /// other files are not read.
 TablesLoad load_partner_tables(const std::string& dir, SourceFiles& sources);
+
+/// The five tables, in the order they are read.
+inline constexpr std::array<std::string_view, 5> table_files = {"partners.csv", "certifications.csv", "customers.csv",
+                                                                "associations.csv", "usage.csv"};
+
+/// One table handed over in memory by the batch engine (engine/csv_partition.hpp):
+/// its header record and some of the file's records, with the line each came from.
+struct TableText {
+  bool present = false;  // false: the file does not exist (or could not be read: see `error`)
+  std::string_view text;  // the header record, then records, each ending in a line break
+  /// Bytes of `text` up to the end of the header record's line break. When
+  /// set, usage rows take the fast path (csv_usage_fast.cpp).
+  std::size_t header_size = 0;
+  /// Where the lines of `text` came from: (line in text, line in the file), sorted;
+  /// a line of text maps to file line `second + (text line - first)` of the last entry at or before it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> lines;
+  /// An error of the whole file: every partner fails with it. When `reported`
+  /// it is already in some other load's `stray` and is not repeated there.
+  std::optional<Diagnostic> error;
+  bool reported = false;
+  /// An error of the whole file found after its rows (an unterminated quote
+  /// at the end), already reported: the rows are read, then every partner fails with it.
+  std::optional<Diagnostic> late_error;
+};
+
+/// The same loader over tables in memory (indexed as table_files); the
+/// diagnostics name `dir`'s files at their original lines.
+TablesLoad load_partner_tables(const std::string& dir, const std::array<TableText, 5>& tables);
 
 }  // namespace pcs::data

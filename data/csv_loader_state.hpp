@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "data/csv_reader.hpp"
+#include "data/csv_splitter.hpp"
 #include "data/symbol_cache.hpp"
 #include "data/values.hpp"
 
@@ -83,6 +84,9 @@ inline std::string join(const std::string& dir, std::string_view name) {
 
 class Loader;
 
+/// Moves the lines of a table read from memory to the file's lines (TableText::lines).
+void remap_lines(csv::Table& table, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& lines);
+
 /// One row being validated: reads its cells and reports into its partner.
 struct Row {
   Loader& loader;
@@ -104,7 +108,8 @@ struct Row {
 
 class Loader {
  public:
-  Loader(const std::string& dir, SourceFiles& sources) : dir_(dir), sources_(sources) {}
+  Loader(const std::string& dir, SourceFiles& sources, const std::array<TableText, 5>* inputs = nullptr)
+      : dir_(dir), sources_(sources), inputs_(inputs) {}
   TablesLoad run();
 
   void error(Builder& b, Diagnostic d) {
@@ -126,6 +131,8 @@ class Loader {
     return f;
   }
   Opened open(File& f, bool required);
+  Opened open_input(File& f, const TableText& t, bool header_only = false);
+  void fail_partners(const File& f, const Diagnostic& d);
   bool check_header(File& f, bool attributes);
   void stray(File& f, Diagnostic d);
   void fail_file(File& f, Diagnostic d);
@@ -148,14 +155,28 @@ class Loader {
   void customer_row(Row& row, const csv::Record& r);
   void association_row(Row& row);
   void usage_row(Row& row);
+  // The usage table in memory without csv::Table (csv_usage_fast.cpp).
+  void usage_rows_fast(File& f, const TableText& t);
+  bool usage_row_fast(const File& f, std::span<const std::string_view> cells);
+  void usage_row_slow(File& f, std::string_view record, std::uint32_t line);
+  Builder* last_builder_ = nullptr;  // of the last usage row taken by the fast path
+  std::array<Symbol, 7> measure_symbols_{};
+  std::array<Symbol, 7> association_symbols_{};
+  std::array<std::pair<std::string, Symbol>, usage_columns.size()> last_cell_{};  // per column: its last value
 
   const std::string& dir_;
   SourceFiles& sources_;
+  const std::array<TableText, 5>* inputs_;  // tables in memory (batch engine), else read from dir_
   std::vector<Builder> builders_;
   std::unordered_map<std::string_view, std::size_t> index_;  // views into the partners table
   File partners_;  // kept: index_ views its text
   TablesLoad out_;
   SymbolCache cache_;
+  struct {
+    const Builder* builder = nullptr;
+    std::string text;
+    std::uint32_t index = 0;
+  } last_tenant_;  // the tenant found last (Loader::tenant)
 };
 
 

@@ -43,9 +43,15 @@ std::optional<DayNumber> Row::date(int k, bool req) {
 std::optional<std::uint32_t> Loader::tenant(Row& row, int k) {
   auto text = row.name(k, true);
   if (!text) return std::nullopt;
+  // A tenant's rows are usually adjacent: the last one found answers most
+  // rows without the process-wide symbol table (and its lock, which threads share).
+  if (&row.builder == last_tenant_.builder && *text == last_tenant_.text) return last_tenant_.index;
   const auto symbol = symbols().find(*text);
   auto it = symbol ? row.builder.tenants.find(*symbol) : row.builder.tenants.end();
-  if (it != row.builder.tenants.end()) return it->second.index;
+  if (it != row.builder.tenants.end()) {
+    last_tenant_ = {&row.builder, std::string(*text), it->second.index};
+    return it->second.index;
+  }
   stray(row.file, at(row.file, *row.at(k), "partner-data",
                      "tenant: unknown tenant " + quoted(*text) + " of partner " + quoted(row.builder.partner.id) +
                          " (not in customers.csv)"));

@@ -14,17 +14,33 @@ using ast::Expr;
 using ast::ExprKind;
 using RK = ast::Resolution::Kind;
 
-Evaluator::Evaluator(const Ruleset& ruleset, const data::Partner& partner, MonthIndex as_of)
-    : ruleset_(ruleset), partner_(partner), as_of_(as_of) {
-  usage_tenant_.reserve(partner.usage.size());
-  for (auto c : partner.usage.customer) usage_tenant_.push_back(partner.customers[c].tenant);
-  for (const auto& c : partner.customers)
+Evaluator::Evaluator(const Ruleset& ruleset, const PartnerView& view, MonthIndex as_of)
+    : ruleset_(ruleset),
+      partner_(view.partner),
+      as_of_(as_of),
+      usage_tenant_(view.usage_tenant),
+      association_tenant_(view.association_tenant),
+      association_type_(view.association_type),
+      association_since_(view.association_since) {}
+
+}  // namespace pcs::eval::detail
+
+namespace pcs::eval {
+
+PartnerView::PartnerView(const data::Partner& p) : partner(p) {
+  usage_tenant.reserve(p.usage.size());
+  for (auto c : p.usage.customer) usage_tenant.push_back(p.customers[c].tenant);
+  for (const auto& c : p.customers)
     for (const auto& a : c.associations) {
-      association_tenant_.push_back(c.tenant);
-      association_type_.push_back(a.type);
-      association_since_.push_back(month_of(a.since));
+      association_tenant.push_back(c.tenant);
+      association_type.push_back(a.type);
+      association_since.push_back(month_of(a.since));
     }
 }
+
+}  // namespace pcs::eval
+
+namespace pcs::eval::detail {
 
 void Evaluator::set_time_budget(std::uint32_t limit_ms) {
   limit_ms_ = limit_ms;

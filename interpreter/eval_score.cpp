@@ -271,13 +271,20 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
 namespace pcs::eval {
 
 PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, const Options& options) {
+  return evaluate(ruleset, PartnerView(partner), options);
+}
+
+// The as-of month is resolved by the caller (engine/score_recipe.hpp holds
+// the one rule); without one, the latest usage month, else 0000-01.
+PartnerResult evaluate(const Ruleset& ruleset, const PartnerView& view, const Options& options) {
+  const data::Partner& partner = view.partner;
   PartnerResult out;
   out.partner = partner.id;
   const MonthIndex as_of = options.as_of ? *options.as_of : partner.latest_month().value_or(0);
   out.as_of = format_month(as_of);
   out.program = ruleset.program ? ruleset.program->id : "";
   if (!ruleset.checked) return out;  // never evaluate an unchecked tree
-  detail::Evaluator evaluator(ruleset, partner, as_of);
+  detail::Evaluator evaluator(ruleset, view, as_of);
   evaluator.set_time_budget(options.limit_ms);
   for (const auto* d : ruleset.designations) {
     if (!options.designations.empty() &&

@@ -86,6 +86,23 @@ struct Options {
   std::uint32_t limit_ms = 10'000;
 };
 
+/// What the evaluator derives from a partner's data before scoring: the
+/// tenant of each usage row and the `associations` table as columns. Built
+/// once per partner and shared by every version and designation scored for
+/// it (a `pcs diff` scores two versions over one view). `partner` must
+/// outlive the view.
+struct PartnerView {
+  explicit PartnerView(const data::Partner& p);
+  const data::Partner& partner;
+  std::vector<Symbol> usage_tenant;  // tenant symbol of each usage row
+  std::vector<Symbol> association_tenant, association_type;
+  std::vector<MonthIndex> association_since;
+};
+
+/// Evaluates `ruleset` (which must be checked) for the partner of `view`;
+/// as evaluate(ruleset, partner, options) below.
+PartnerResult evaluate(const Ruleset& ruleset, const PartnerView& view, const Options& options);
+
 /// Evaluates `ruleset` (which must be checked) for `partner`. Never throws:
 /// an evaluation problem (a division by zero, say) is reported in the
 /// designation's `error` with the rule's location.

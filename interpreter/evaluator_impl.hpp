@@ -36,7 +36,7 @@ struct Frame {
 
 class Evaluator {
  public:
-  Evaluator(const Ruleset& ruleset, const data::Partner& partner, MonthIndex as_of);
+  Evaluator(const Ruleset& ruleset, const PartnerView& view, MonthIndex as_of);
 
   DesignationResult run_designation(const ast::DesignationDecl& d);
   BadgeResult run_badge(const ast::BadgeDecl& b);
@@ -84,10 +84,11 @@ class Evaluator {
   const Ruleset& ruleset_;
   const data::Partner& partner_;
   MonthIndex as_of_;
-  std::vector<Symbol> usage_tenant_;  // tenant symbol of each usage row
+  // The partner's derived columns (PartnerView), shared across versions.
+  const std::vector<Symbol>& usage_tenant_;  // tenant symbol of each usage row
   // customers[].associations[] flattened into columns: the `associations` table.
-  std::vector<Symbol> association_tenant_, association_type_;
-  std::vector<MonthIndex> association_since_;
+  const std::vector<Symbol>&association_tenant_, &association_type_;
+  const std::vector<MonthIndex>& association_since_;
 
   // Context of the designation and metric being evaluated.
   const ast::DesignationDecl* designation_ = nullptr;

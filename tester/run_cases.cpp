@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "data/json_loader.hpp"
+#include "engine/score_recipe.hpp"
 #include "interpreter/compile.hpp"
 #include "interpreter/evaluator.hpp"
 
@@ -119,9 +120,17 @@ RunSummary run_cases(const std::vector<std::string>& case_files) {
         outcome.failures.push_back(fmt::format("the case is written for program {}, but {} is program {}", c->program,
                                                c->ruleset_dir, ruleset->program->id));
       } else if (auto partner = data::load_partner_file(c->partner_file, sources, diags)) {
-        eval::Options options;
-        options.as_of = c->as_of;
-        outcome.result = eval::evaluate(*ruleset, *partner, options);
+        engine::Request request;
+        request.as_of = c->as_of;
+        auto scored = engine::score(*ruleset, request, eval::PartnerView(*partner));
+        if (!scored.result) {
+          outcome.failures.push_back(fmt::format("the partner {} {}", c->partner_file, scored.error));
+          outcome.passed = false;
+          ++summary.failed;
+          summary.cases.push_back(std::move(outcome));
+          continue;
+        }
+        outcome.result = std::move(scored.result);
         const auto& result = *outcome.result;
         for (const auto& d : result.designations)
           if (!d.error.empty()) outcome.failures.push_back(fmt::format("{} could not be evaluated: {}", d.id, d.error));

@@ -115,3 +115,25 @@ add_test(NAME "cli: eval rulesets shows the whole program in force at any month 
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/whole_program.sh ${pcs_bin} rulesets/2022-10/tests/microsoft-cloud.json
                  2022-05 2022-09 2022-12 2023-06 2023-07 2024-12 2025-01 2025-03 2026-12
          WORKING_DIRECTORY ${src})
+# `pcs eval --partners`: a whole population through the engine.
+pcs_cli_test("eval --partners scores every sample partner from the CSV tables" 0
+             "pcs eval: 6 partners read, 6 scored, 0 failed; business-applications attained by 0 of 6; data-ai attained by 2 of 6"
+             ${pcs_bin} eval rulesets --partners examples/partners-csv)
+pcs_cli_test("eval --partners writes JSON Lines sorted by partner id" 0 "^\\{\"partner\": \"adventure-works\",\"as_of\": \"2024-06\""
+             ${pcs_bin} eval rulesets/2023-06 --partners examples/partners)
+pcs_cli_test("eval --partners --format csv has a row per partner and designation" 0
+             "partner,program,as_of,designation,path,total,attained,net_customer_adds"
+             ${pcs_bin} eval rulesets/2023-06 --partners examples/partners-csv --format csv)
+add_test(NAME "cli: eval --partners equals eval of each partner, every version, JSON and CSV, any threads"
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_matches_single.sh ${pcs_bin} WORKING_DIRECTORY ${src})
+pcs_cli_test("eval --partners exits 5 when some partners fail, and scores the others" 5
+             "2 partners read, 1 scored, 1 failed"
+             ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/population)
+pcs_cli_test("eval --partners names the bad row of a failed partner" 5
+             "\"error\": \"[^\"]*bad-month.json:2:58: customers\\[0\\]\\.usage\\[0\\]\\.month: expected YYYY-MM"
+             ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/population)
+pcs_cli_test("eval --partners stops at a broken partners.csv header" 4
+             "partners.csv:1:24: error\\[partner-data\\]: duplicate column \"partner_id\""
+             ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/partners-header)
+pcs_cli_test("eval needs a partner file or --partners" 2 "give a partner file, or --partners DIR"
+             ${pcs_bin} eval rulesets/2023-06)

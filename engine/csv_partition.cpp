@@ -1,0 +1,401 @@
+// Partitioning the CSV tables into buckets of partners (see csv_partition.hpp).
+#include "engine/csv_partition.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+
+#include "data/csv_reader.hpp"
+#include "data/csv_splitter.hpp"
+
+namespace pcs::engine {
+using data::csv::RecordSplitter;
+using data::csv::SplitRecord;
+namespace {
+
+constexpr std::size_t partners_table = 0;
+constexpr std::size_t max_stray_rows = 50;  // as the loader's max_errors: one message each
+constexpr std::size_t copy_buffer = std::size_t(64) << 10;
+constexpr std::size_t release_every = std::size_t(32) << 20;
+
+std::string join(const std::string& dir, std::string_view name) {
+  if (dir.empty()) return std::string(name);
+  return dir.back() == '/' ? dir + std::string(name) : dir + "/" + std::string(name);
+}
+
+// An unlinked temporary file: gone when closed, whatever happens.
+int temporary_file() {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string path = std::string(tmp && *tmp ? tmp : "/tmp") + "/pcs-partition-XXXXXX";
+  const int fd = ::mkstemp(path.data());
+  if (fd >= 0) ::unlink(path.c_str());
+  return fd;
+}
+
+bool write_all(int fd, const char* data, std::size_t size, std::uint64_t offset) {
+  while (size > 0) {
+    const ssize_t n = ::pwrite(fd, data, size, off_t(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n, size -= std::size_t(n), offset += std::uint64_t(n);
+  }
+  return true;
+}
+
+bool read_all(int fd, char* data, std::size_t size, std::uint64_t offset) {
+  while (size > 0) {
+    const ssize_t n = ::pread(fd, data, size, off_t(offset));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n, size -= std::size_t(n), offset += std::uint64_t(n);
+  }
+  return true;
+}
+
+std::uint32_t count_lines(std::string_view s) { return std::uint32_t(std::count(s.begin(), s.end(), '\n')); }
+
+// The text of one table handed to the loader, and where its lines came from.
+struct TextBuilder {
+  data::TableText& out;
+  std::string& text;
+  std::uint32_t lines = 0;  // line breaks in `text` so far
+
+  void start(std::string_view header) {
+    text.assign(header);
+    lines = count_lines(header);
+    out.lines.emplace_back(1, 1);
+  }
+  // Registers the bytes appended at `at` (records holding `breaks` line
+  // breaks, the last one possibly missing) as starting at file line `line`.
+  void added(std::size_t at, std::uint32_t line, std::uint32_t breaks) {
+    if (at == text.size()) return;
+    if (text.back() != '\n') text += '\n', ++breaks;
+    out.lines.emplace_back(lines + 1, line);
+    lines += breaks;
+  }
+  void append(std::string_view bytes, std::uint32_t line, std::uint32_t breaks) {
+    const std::size_t at = text.size();
+    text.append(bytes);
+    added(at, line, breaks);
+  }
+};
+
+// Cell `k` of a record without quotes ("" when it has a quote or fewer cells): a sort key only.
+std::string_view cell(std::string_view record, std::size_t k) {
+  if (k == std::size_t(-1) || record.find('"') != std::string_view::npos) return {};
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < k; ++i) {
+    start = record.find(',', start);
+    if (start == std::string_view::npos) return {};
+    ++start;
+  }
+  const std::size_t end = record.find_first_of(",\r\n", start);
+  return record.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+}  // namespace
+
+CsvPartition::~CsvPartition() {
+  for (auto& t : tables_)
+    if (t.temp_fd >= 0) ::close(t.temp_fd);
+}
+
+void CsvPartition::read_header(Table& t) {
+  const std::string_view text = t.file.text();
+  std::size_t at = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::uint32_t line = 1;
+  RecordSplitter splitter(text, std::size_t(-1));
+  if (!splitter.skip_blank(at, line)) {
+    t.header = std::string(text);
+    t.header_lines = line;
+    return;
+  }
+  const SplitRecord r = splitter.split(at);
+  t.header = std::string(text.substr(0, r.next));
+  t.header_lines = line + r.lines;
+  if (!t.header.empty() && t.header.back() != '\n') t.header += '\n', ++t.header_lines;
+  const data::csv::Table h = data::csv::read(t.header);
+  if (!h.records.empty()) {
+    const auto fields = h.fields_of(h.records[0]);
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].text == "partner_id") t.id_column = i;
+      if (fields[i].text == "tenant") t.tenant_column = i;
+    }
+  }
+}
+
+std::array<data::TableText, 5> CsvPartition::header_texts() const {
+  std::array<data::TableText, 5> texts;
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    texts[i].present = tables_[i].present;
+    texts[i].text = tables_[i].header;
+    texts[i].error = tables_[i].error;
+  }
+  return texts;
+}
+
+void CsvPartition::index_partners(Table& t) {
+  const std::string_view text = t.file.text();
+  RecordSplitter splitter(text, t.id_column);
+  std::size_t at = t.header.size() <= text.size() ? t.header.size() : text.size();
+  std::uint32_t line = t.header_lines;
+  while (splitter.skip_blank(at, line)) {
+    const SplitRecord r = splitter.split(at);
+    if (r.has_id && !r.id.empty()) ids_.emplace_back(r.id);
+    line += r.lines;
+    at = r.next;
+    if (r.unterminated) break;
+  }
+  std::sort(ids_.begin(), ids_.end());
+  ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
+  rank_.reserve(ids_.size());
+  for (std::size_t i = 0; i < ids_.size(); ++i) rank_.emplace(ids_[i], std::uint32_t(i));
+}
+
+std::optional<std::size_t> CsvPartition::bucket_of(std::string_view id) {
+  if (id.empty()) return std::nullopt;
+  if (id == last_id_) return last_bucket_;
+  last_id_.assign(id);
+  const auto it = rank_.find(id);
+  last_bucket_ = it == rank_.end() ? std::nullopt
+                                   : std::optional<std::size_t>(std::size_t(it->second) * buckets_ / ids_.size());
+  return last_bucket_;
+}
+
+// The error of a quoted field never closed, as the loader reports it when reading the whole file.
+Diagnostic CsvPartition::unterminated(std::size_t index, const Table& t, std::string_view record,
+                                      std::uint32_t line) const {
+  std::array<data::TableText, 5> texts = header_texts();
+  std::string text = t.header;
+  texts[index].lines = {{1, 1}, {count_lines(text) + 1, line}};
+  text.append(record);
+  texts[index].text = text;
+  texts[index].error.reset();
+  auto load = data::load_partner_tables(dir_, texts);
+  for (auto& [name, d] : load.failed_files)
+    if (name == data::table_files[index]) return d;
+  return {Severity::error, "csv-syntax", SourcePos{t.path, line, 1, 1}, "unterminated quoted field", {}};
+}
+
+bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max_runs, std::vector<Diagnostic>& stray) {
+  const std::string_view text = t.file.text();
+  RecordSplitter splitter(text, t.id_column);
+  std::size_t at = std::min(t.header.size(), text.size());
+  std::uint32_t line = t.header_lines;
+  std::size_t run_count = 0;
+  t.runs.assign(buckets_, {});
+  t.chunks.assign(buckets_, {});
+  std::vector<std::string> buffers(copy ? buckets_ : 0);
+  std::uint64_t temp_size = 0;
+  auto flush = [&](std::size_t b) {
+    if (buffers[b].empty()) return true;
+    if (!write_all(t.temp_fd, buffers[b].data(), buffers[b].size(), temp_size)) return false;
+    t.chunks[b].push_back({temp_size, buffers[b].size()});
+    temp_size += buffers[b].size();
+    buffers[b].clear();
+    return true;
+  };
+  stray_rows_of_[index].clear();
+  stray_rows_[index] = stray_dropped_[index] = 0;
+  std::vector<std::uint64_t> rows(buckets_, 0);
+  std::size_t released = 0;
+  while (splitter.skip_blank(at, line)) {
+    const SplitRecord r = splitter.split(at);
+    if (r.unterminated) {
+      const Diagnostic d = unterminated(index, t, text.substr(r.begin), line);
+      stray.push_back(d);
+      t.late_error = d;
+      break;
+    }
+    const auto bucket = r.has_id ? bucket_of(r.id) : std::nullopt;
+    if (!bucket) {
+      if (stray_rows_[index] < max_stray_rows) {
+        ++stray_rows_[index];
+        stray_rows_of_[index].emplace_back(std::string(text.substr(r.begin, r.end - r.begin)), line);
+      } else {
+        ++stray_dropped_[index];
+      }
+    } else if (copy) {
+      std::string& buffer = buffers[*bucket];
+      // A frame: line, length, line breaks (the record's own and its ending), then the record and '\n'.
+      const auto length = std::uint32_t(r.end - r.begin + 1);
+      const std::uint32_t breaks = r.lines + (r.next == r.end ? 1 : 0);  // the '\n' added at the end of the file
+      char frame[12];
+      std::memcpy(frame, &line, 4);
+      std::memcpy(frame + 4, &length, 4);
+      std::memcpy(frame + 8, &breaks, 4);
+      buffer.append(frame, 12).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
+      if (buffer.size() >= copy_buffer && !flush(*bucket)) return false;
+    } else {
+      auto& runs = t.runs[*bucket];
+      if (!runs.empty() && runs.back().offset + runs.back().length == r.begin) {
+        runs.back().length = r.next - runs.back().offset;
+        runs.back().lines += r.lines;
+      } else {
+        if (++run_count > max_runs) return false;
+        runs.push_back({r.begin, r.next - r.begin, line, r.lines});
+      }
+    }
+    if (bucket) ++rows[*bucket];
+    line += r.lines;
+    at = r.next;
+    if (at - released >= release_every) t.file.release_before(released = at);
+  }
+  t.file.release_before(text.size());
+  if (copy)
+    for (std::size_t b = 0; b < buckets_; ++b)
+      if (!flush(b)) return false;
+  for (std::size_t b = 0; b < buckets_; ++b) bucket_rows_[b] += rows[b], rows_ += rows[b];
+  return true;
+}
+
+bool CsvPartition::open(const std::string& dir, const PartitionOptions& options, std::vector<Diagnostic>& stray) {
+  dir_ = dir;
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    Table& t = tables_[i];
+    t.path = join(dir, data::table_files[i]);
+    const int err = t.file.open(t.path);
+    if (err == ENOENT && i != partners_table) continue;
+    if (err != 0) {
+      t.error = Diagnostic{Severity::error, "io", SourcePos{t.path, 0, 0, 1},
+                           std::string("cannot read partner table: ") + std::strerror(err), {}};
+      continue;
+    }
+    t.present = true;
+    bytes_ += t.file.text().size();
+    read_header(t);
+  }
+  // The headers alone, through the loader: its checks and messages, once for the whole run.
+  {
+    auto load = data::load_partner_tables(dir_, header_texts());
+    for (auto& d : load.stray) stray.push_back(std::move(d));
+    for (auto& [name, d] : load.failed_files) {
+      const auto i = std::size_t(std::find(data::table_files.begin(), data::table_files.end(), name) -
+                                 data::table_files.begin());
+      tables_[i].error = d;
+    }
+  }
+  if (tables_[partners_table].error) return false;
+  index_partners(tables_[partners_table]);
+  buckets_ = ids_.empty() ? 0 : std::clamp<std::size_t>(bytes_ / std::max<std::size_t>(options.bucket_bytes, 1), 1,
+                                                         std::min(ids_.size(), options.max_buckets));
+  bucket_rows_.assign(buckets_, 0);
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    Table& t = tables_[i];
+    if (!t.present || t.error) continue;
+    last_id_.clear();
+    last_bucket_.reset();
+    const std::size_t max_runs = options.max_runs ? options.max_runs : std::max<std::size_t>(65536, 4 * ids_.size());
+    if (route(i, t, false, max_runs, stray)) continue;
+    // Shuffled rows: copy them into their buckets instead.
+    t.runs.clear();
+    t.copied = true;
+    t.temp_fd = temporary_file();
+    if (t.temp_fd < 0 || !route(i, t, true, 0, stray)) {
+      t.error = Diagnostic{Severity::error, "io", SourcePos{t.path, 0, 0, 1},
+                           std::string("cannot write the temporary file of the partition: ") + std::strerror(errno), {}};
+      stray.push_back(*t.error);
+    }
+  }
+  // The rows naming no partner: loaded once, with no partners, for their messages.
+  std::array<data::TableText, 5> texts = header_texts();
+  std::array<std::string, 5> bodies;
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    texts[i].error.reset();
+    if (!tables_[i].present || tables_[i].error) {
+      texts[i].present = false;
+      continue;
+    }
+    TextBuilder body{texts[i], bodies[i]};
+    body.start(tables_[i].header);
+    for (const auto& [record, line] : stray_rows_of_[i]) body.append(record, line, count_lines(record));
+    texts[i].text = bodies[i];
+  }
+  auto load = data::load_partner_tables(dir_, texts);
+  for (auto& d : load.stray) stray.push_back(std::move(d));
+  for (std::size_t i = 0; i < tables_.size(); ++i)
+    if (stray_dropped_[i] != 0)
+      stray.push_back({Severity::note, "partner-data", SourcePos{tables_[i].path, 0, 0, 1},
+                       "too many errors; " + std::to_string(stray_dropped_[i]) + " more not shown", {}});
+  return true;
+}
+
+data::TablesLoad CsvPartition::load(std::size_t k) const {
+  std::array<data::TableText, 5> texts;
+  std::array<std::string, 5> bodies;
+  std::string frames;
+  for (std::size_t i = 0; i < tables_.size(); ++i) {
+    const Table& t = tables_[i];
+    data::TableText& out = texts[i];
+    out.present = t.present;
+    if (t.error) {
+      out.error = t.error;
+      out.reported = true;
+      continue;
+    }
+    if (!t.present) continue;
+    out.late_error = t.late_error;
+    TextBuilder body{out, bodies[i]};
+    body.start(t.header);
+    out.header_size = t.header.size();
+    if (!t.copied) {
+      for (const Run& r : t.runs[k]) {
+        const std::size_t at = body.text.size();
+        body.text.resize(at + r.length);
+        if (!read_all(t.file.fd(), body.text.data() + at, r.length, r.offset)) body.text.resize(at);
+        body.added(at, r.line, r.lines);
+      }
+    } else {
+      // Shuffled rows, put back together by partner and tenant (stable: a
+      // partner's rows keep their file order per tenant), so the loader finds
+      // each row's partner and tenant where the previous row's were.
+      frames.clear();
+      for (const Chunk& c : t.chunks[k]) {
+        const std::size_t at = frames.size();
+        frames.resize(at + c.length);
+        if (!read_all(t.temp_fd, frames.data() + at, c.length, c.offset)) frames.resize(at);
+      }
+      struct Record {
+        std::string_view bytes, id, tenant;
+        std::uint32_t line, breaks;
+      };
+      std::vector<Record> records;
+      for (std::size_t at = 0; at + 12 <= frames.size();) {
+        Record r{};
+        std::uint32_t length = 0;
+        std::memcpy(&r.line, frames.data() + at, 4);
+        std::memcpy(&length, frames.data() + at + 4, 4);
+        std::memcpy(&r.breaks, frames.data() + at + 8, 4);
+        r.bytes = std::string_view(frames).substr(at + 12, length);
+        r.id = cell(r.bytes, t.id_column);
+        r.tenant = cell(r.bytes, t.tenant_column);
+        records.push_back(r);
+        at += 12 + length;
+      }
+      std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+        return a.id != b.id ? a.id < b.id : a.tenant < b.tenant;
+      });
+      for (const Record& r : records) body.append(r.bytes, r.line, r.breaks);
+    }
+    out.text = bodies[i];
+  }
+  auto load = data::load_partner_tables(dir_, texts);
+  // Messages by file, then line, as when the files are read whole (shuffled rows were regrouped).
+  auto rank = [&](const Diagnostic& d) {
+    for (std::size_t i = 0; i < tables_.size(); ++i)
+      if (d.pos.file == tables_[i].path) return i;
+    return tables_.size();
+  };
+  for (auto& p : load.partners)
+    std::stable_sort(p.errors.begin(), p.errors.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+      const auto ra = rank(a), rb = rank(b);
+      return ra != rb ? ra < rb : a.pos.line < b.pos.line;
+    });
+  return load;
+}
+
+}  // namespace pcs::engine
