@@ -22,6 +22,7 @@ struct EvalArgs {
   std::string partners;  // a population folder: score every partner (eval_population.cpp)
   std::string out;       // with --partners: write here instead of stdout
   unsigned threads = 0;  // with --partners: 0 = every core
+  std::uint32_t limit_ms = 10'000;  // time budget of one partner's evaluation (0: none)
 };
 
 /// Registers `pcs eval` on the app.

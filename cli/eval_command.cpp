@@ -31,6 +31,9 @@ void add_eval_command(CLI::App& app, EvalArgs& args) {
   cmd->add_option("--program", args.program, "With a folder of versions: use this program version, e.g. 2022-10");
   cmd->add_option("--out", args.out, "With --partners: write the results to this file instead of stdout");
   cmd->add_option("--threads", args.threads, "With --partners: threads to score with (default: every core)");
+  cmd->add_option("--limit-ms", args.limit_ms,
+                  "Time budget of one partner's evaluation in milliseconds (default 10000; 0: none); past it the "
+                  "metric being evaluated reports an error");
 }
 
 int run_eval(const EvalArgs& args) {
@@ -60,6 +63,7 @@ int run_eval(const EvalArgs& args) {
     }
   }
   if (!args.program.empty()) request.program = args.program;
+  request.limit_ms = args.limit_ms;
   // One version, or a folder of versions to choose from once the as-of month is known.
   auto programs = engine::load_programs(args.ruleset, sources, diags);
   if (!programs) {
@@ -83,7 +87,7 @@ int run_eval(const EvalArgs& args) {
   }
   const eval::PartnerView view(*partner);
   // The designations are checked against the version the partner gets, as the message lists its designations.
-  const auto scored = engine::score(*programs, engine::Request{request.as_of, request.program, {}}, view);
+  const auto scored = engine::score(*programs, engine::Request{request.as_of, request.program, {}, request.limit_ms}, view);
   if (!scored.result) {
     if (scored.problem == engine::Scored::Problem::no_as_of)
       std::cerr << fmt::format("pcs eval: '{}' {}\n", args.partner, scored.error);

@@ -64,6 +64,7 @@ int run_eval_population(const EvalArgs& args) {
   }
   if (!args.program.empty()) request.program = args.program;
   request.designations = args.designations;
+  request.limit_ms = args.limit_ms;
   auto programs = engine::load_programs(args.ruleset, sources, diags);
   if (!programs) {
     diags.sort();
