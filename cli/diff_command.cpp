@@ -171,14 +171,26 @@ int run_diff(const DiffArgs& args) {
                                         ? fmt::format("pcs diff: partner '{}' {}\n", p.id, why.error)
                                         : fmt::format("pcs diff: partner '{}': {}\n", p.id, why.error));
       }
+      // Kept until the comparison: only what it reads (ids, totals, verdicts, paths, points).
       for (auto* r : {&*a.result, &*b.result}) {
         for (auto& d : r->designations) {
-          d.explain.clear();
-          d.categories.clear();
-          for (auto& m : d.metrics) m.explain.clear();
+          d.explain = {};
+          d.categories = {};
+          d.name = {};
+          d.error = {};
+          for (auto& m : d.metrics) {
+            m.explain = {};
+            m.prerequisites_met = {};
+            m.name = {};
+            m.category = {};
+            m.error = {};
+          }
         }
-        r->specializations.clear();
+        r->badges = {};
+        r->specializations = {};
+        r->as_of = r->program = {};
       }
+      a.result->partner = {};
       pair = compare::ScoredPair{p.order, std::move(*a.result), std::move(*b.result)};
       return std::make_pair(pair, std::string());
     };

@@ -26,6 +26,7 @@ namespace {
 struct Product {
   std::string text;                 // the partner's output line(s)
   std::string error;                // why it was not scored
+  std::uint64_t rows = 0;           // its usage rows, for the progress line
   bool scored = false;              // false: its data did not load, or it had no as-of month or version
   bool evaluation_failed = false;   // a designation, badge or specialization could not be evaluated
   std::vector<std::pair<std::string, bool>> attained;  // designation id -> attained
@@ -112,6 +113,7 @@ int run_eval_population(const EvalArgs& args) {
     std::vector<std::string> errors;
     std::optional<engine::Scored> scored;
     if (p.partner) {
+      product.rows = p.partner->usage.size();
       const eval::PartnerView view(*p.partner);
       scored = engine::score(*programs, request, view);
       if (scored->problem == engine::Scored::Problem::no_as_of)
@@ -165,7 +167,7 @@ int run_eval_population(const EvalArgs& args) {
       it->second.first += attained ? 1 : 0;
       ++it->second.second;
     }
-    progress.add(1, 0);
+    progress.add(1, product.rows);
     progress.show();
   };
   const unsigned threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());

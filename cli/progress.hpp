@@ -1,5 +1,5 @@
 // The progress line of population commands, on stderr when it is a terminal:
-// partners done, rows/s, elapsed time and an estimate of the time left.
+// partners done, usage rows/s, elapsed time and an estimate of the time left.
 #pragma once
 
 #include <unistd.h>
@@ -26,7 +26,7 @@ class Progress {
     last_ = now;
     const double t = elapsed();
     const double left = done_ == 0 || total_ == 0 ? 0 : t * double(total_ - std::min(done_, total_)) / double(done_);
-    std::fputs(fmt::format("\r\033[K{} / {} partners  {:.1f} M rows/s  {:.1f} s elapsed  about {:.0f} s left", done_,
+    std::fputs(fmt::format("\r\033[K{} / {} partners  {:.1f} M usage rows/s  {:.1f} s elapsed  about {:.0f} s left", done_,
                            total_, t > 0 ? double(rows_) / t / 1e6 : 0.0, t, left)
                    .c_str(),
                stderr);

@@ -84,19 +84,6 @@ struct TextBuilder {
   }
 };
 
-// Cell `k` of a record without quotes ("" when it has a quote or fewer cells): a sort key only.
-std::string_view cell(std::string_view record, std::size_t k) {
-  if (k == std::size_t(-1) || record.find('"') != std::string_view::npos) return {};
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < k; ++i) {
-    start = record.find(',', start);
-    if (start == std::string_view::npos) return {};
-    ++start;
-  }
-  const std::size_t end = record.find_first_of(",\r\n", start);
-  return record.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-}
-
 }  // namespace
 
 CsvPartition::~CsvPartition() {
@@ -121,10 +108,11 @@ void CsvPartition::read_header(Table& t) {
   const data::csv::Table h = data::csv::read(t.header);
   if (!h.records.empty()) {
     const auto fields = h.fields_of(h.records[0]);
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (fields[i].text == "partner_id") t.id_column = i;
-      if (fields[i].text == "tenant") t.tenant_column = i;
-    }
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      if (fields[i].text == "partner_id") {
+        t.id_column = i;
+        break;
+      }
   }
 }
 
@@ -161,6 +149,7 @@ std::optional<std::size_t> CsvPartition::bucket_of(std::string_view id) {
   if (id == last_id_) return last_bucket_;
   last_id_.assign(id);
   const auto it = rank_.find(id);
+  last_rank_ = it == rank_.end() ? 0 : it->second;
   last_bucket_ = it == rank_.end() ? std::nullopt
                                    : std::optional<std::size_t>(std::size_t(it->second) * buckets_ / ids_.size());
   return last_bucket_;
@@ -221,14 +210,16 @@ bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max
       }
     } else if (copy) {
       std::string& buffer = buffers[*bucket];
-      // A frame: line, length, line breaks (the record's own and its ending), then the record and '\n'.
+      // A frame: line, length, line breaks (the record's own and its ending),
+      // the partner's rank, then the record and '\n'.
       const auto length = std::uint32_t(r.end - r.begin + 1);
       const std::uint32_t breaks = r.lines + (r.next == r.end ? 1 : 0);  // the '\n' added at the end of the file
-      char frame[12];
+      char frame[16];
       std::memcpy(frame, &line, 4);
       std::memcpy(frame + 4, &length, 4);
       std::memcpy(frame + 8, &breaks, 4);
-      buffer.append(frame, 12).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
+      std::memcpy(frame + 12, &last_rank_, 4);
+      buffer.append(frame, 16).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
       if (buffer.size() >= copy_buffer && !flush(*bucket)) return false;
     } else {
       auto& runs = t.runs[*bucket];
@@ -350,9 +341,9 @@ data::TablesLoad CsvPartition::load(std::size_t k) const {
         body.added(at, r.line, r.lines);
       }
     } else {
-      // Shuffled rows, put back together by partner and tenant (stable: a
-      // partner's rows keep their file order per tenant), so the loader finds
-      // each row's partner and tenant where the previous row's were.
+      // Shuffled rows, put back together by partner (stable: a partner's rows
+      // keep their file order), so the loader finds each row's partner where
+      // the previous row's was. The rank was recorded by the partition.
       frames.clear();
       for (const Chunk& c : t.chunks[k]) {
         const std::size_t at = frames.size();
@@ -360,25 +351,22 @@ data::TablesLoad CsvPartition::load(std::size_t k) const {
         if (!read_all(t.temp_fd, frames.data() + at, c.length, c.offset)) frames.resize(at);
       }
       struct Record {
-        std::string_view bytes, id, tenant;
-        std::uint32_t line, breaks;
+        std::string_view bytes;
+        std::uint32_t line, breaks, rank;
       };
       std::vector<Record> records;
-      for (std::size_t at = 0; at + 12 <= frames.size();) {
+      for (std::size_t at = 0; at + 16 <= frames.size();) {
         Record r{};
         std::uint32_t length = 0;
         std::memcpy(&r.line, frames.data() + at, 4);
         std::memcpy(&length, frames.data() + at + 4, 4);
         std::memcpy(&r.breaks, frames.data() + at + 8, 4);
-        r.bytes = std::string_view(frames).substr(at + 12, length);
-        r.id = cell(r.bytes, t.id_column);
-        r.tenant = cell(r.bytes, t.tenant_column);
+        std::memcpy(&r.rank, frames.data() + at + 12, 4);
+        r.bytes = std::string_view(frames).substr(at + 16, length);
         records.push_back(r);
-        at += 12 + length;
+        at += 16 + length;
       }
-      std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
-        return a.id != b.id ? a.id < b.id : a.tenant < b.tenant;
-      });
+      std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.rank < b.rank; });
       for (const Record& r : records) body.append(r.bytes, r.line, r.breaks);
     }
     out.text = bodies[i];

@@ -82,7 +82,6 @@ class CsvPartition {
     std::string header;  // the bytes up to the end of the header record's line break
     std::uint32_t header_lines = 1;  // the first data line
     std::size_t id_column = 0;
-    std::size_t tenant_column = std::size_t(-1);
     bool copied = false;  // shuffled: rows are in the temporary file
     int temp_fd = -1;
     std::vector<std::vector<Run>> runs;      // per bucket
@@ -107,6 +106,7 @@ class CsvPartition {
   // The last id looked up: adjacent rows repeat it, so most rows skip the hash.
   std::string last_id_;
   std::optional<std::size_t> last_bucket_;
+  std::uint32_t last_rank_ = 0;
   // Rows naming no partner of partners.csv, per table (at most max_errors each), loaded once for their messages.
   std::array<std::vector<std::pair<std::string, std::uint32_t>>, 5> stray_rows_of_;  // record text, line
   std::array<std::size_t, 5> stray_rows_{}, stray_dropped_{};
