@@ -162,7 +162,9 @@ int run_eval_population(const EvalArgs& args) {
     }
     evaluation_failed = evaluation_failed || product.evaluation_failed;
     for (const auto& [id, attained] : product.attained) {
-      auto it = std::find_if(per_designation.begin(), per_designation.end(), [&](const auto& x) { return x.first == id; });
+      const auto& designation = id;  // clang 14 cannot capture a structured binding
+      auto it = std::find_if(per_designation.begin(), per_designation.end(),
+                             [&](const auto& x) { return x.first == designation; });
       if (it == per_designation.end()) it = per_designation.insert(per_designation.end(), {id, {0, 0}});
       it->second.first += attained ? 1 : 0;
       ++it->second.second;
