@@ -22,7 +22,7 @@
 namespace pcs::planner {
 namespace {
 
-constexpr int max_rounds = 40;
+constexpr int max_rounds = 60;
 
 Decimal progress(const eval::DesignationResult& r) {
   Decimal p;
@@ -135,9 +135,14 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
       const Decimal gain = progress(r) - base;
       if (!(gain > Decimal())) return false;
       const Decimal cost = action_cost(a, costs);
-      // Best gain per cost: gain/cost > best_gain/best_cost, compared without dividing by 0.
-      const bool better = !have || gain * best_cost > best_gain * cost ||
-                          (gain * best_cost == best_gain * cost && cost < best_cost);
+      // Steps of at least a point come first: many crumbs of proportional
+      // points would use up the rounds. Then the best gain per cost
+      // (gain/cost > best_gain/best_cost, compared without dividing by 0).
+      const Decimal one = Decimal::from_int(1);
+      const bool big = !(gain < one), best_big = have && !(best_gain < one);
+      const bool better = !have || (big && !best_big) ||
+                          (big == best_big && (gain * best_cost > best_gain * cost ||
+                                               (gain * best_cost == best_gain * cost && cost < best_cost)));
       if (better) {
         have = true;
         best = a;
@@ -160,12 +165,13 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
         }
         continue;
       }
-      // Usage: the least amount that makes progress (a larger one costs more) ...
+      // Usage: every amount the rules name (a threshold reached at once beats
+      // many small steps of proportional points) ...
       bool any = false;
       for (const auto& amount : c.amounts) {
         Action a = c;
         a.amount = amount;
-        if ((any = consider(a))) break;
+        any = consider(a) || any;
       }
       // ... and new customers that only count together (a threshold of customers).
       if (any || c.kind == Action::Kind::add_usage) continue;
@@ -177,6 +183,9 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
       }
     }
     if (!have) break;
+    if (std::getenv("PCS_PLAN_DEBUG"))
+      std::fprintf(stderr, "  round %d: %s (gain %s, cost %s)\n", round, describe(best, ruleset, partner, as_of).c_str(),
+                   best_gain.to_string(2).c_str(), best_cost.to_string(2).c_str());
     chosen.push_back(best);
     current = std::move(best_result);
   }
@@ -201,10 +210,34 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
             fmt::format("{}: no action can raise this (no certification or usage its rules read brought points)", m.id));
       }
     }
+    for (auto& u : plan.unreachable) {
+      const auto id = u.substr(0, u.find(':'));
+      for (std::size_t i = 0; i < ids.size(); ++i)
+        if (ids[i] == id && std::any_of(facts[i].queries.begin(), facts[i].queries.end(), [](const UsageQuery& q) {
+              return !q.month_offsets.empty() && *q.month_offsets.begin() < -1;
+            }))
+          u += "; it compares with months before the as-of month, and planned actions add data only in the as-of "
+               "month (and the month before)";
+    }
     if (plan.unreachable.empty())
       plan.unreachable.push_back("no action derived from the rules brings the designation to attained");
     plan.after = current;
     return plan;
+  }
+
+  // Usage added to the same rows of one tenant in several rounds is one amount.
+  {
+    std::vector<Action> merged;
+    for (const auto& a : chosen) {
+      auto same = std::find_if(merged.begin(), merged.end(), [&](const Action& m) {
+        return a.kind == Action::Kind::add_usage && m.kind == a.kind && m.existing == a.existing && m.rows == a.rows &&
+               m.months == a.months &&
+               std::none_of(a.rows.begin(), a.rows.end(), [](const RowSpec& r) { return r.fresh_service; });
+      });
+      if (same != merged.end()) same->amount += a.amount;
+      else merged.push_back(a);
+    }
+    if (oracle(merged).attained) chosen = std::move(merged);
   }
 
   // Prune: drop actions (most expensive first) while the designation stays attained.
@@ -247,14 +280,25 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   // The points each action brings, in order, and the verified result.
   Decimal before_total = plan.before.total;
   std::vector<Action> prefix;
+  // The same action taken again (one more new service, one more person) is one step done N times.
+  std::stable_sort(kept.begin(), kept.end(), [](const Action& a, const Action& b) { return a.metric < b.metric; });
   for (const auto& a : kept) {
     prefix.push_back(a);
     const auto r = oracle(prefix);
-    PlanStep s{a, describe(a, ruleset, partner, as_of), action_cost(a, costs), r.total - before_total};
+    const Decimal cost = action_cost(a, costs), points = r.total - before_total;
     before_total = r.total;
-    plan.total_cost += s.cost;
-    plan.steps.push_back(std::move(s));
+    plan.total_cost += cost;
+    if (!plan.steps.empty() && plan.steps.back().action == a) {
+      auto& last = plan.steps.back();
+      ++last.times;
+      last.cost += cost;
+      last.points += points;
+      continue;
+    }
+    plan.steps.push_back(PlanStep{a, describe(a, ruleset, partner, as_of), cost, points, 1});
   }
+  for (auto& step : plan.steps)
+    if (step.times > 1) step.description = fmt::format("{} x {}", step.times, step.description);
   plan.edits = to_edits(kept, partner, as_of);
   plan.after = score_with(ruleset, d, partner, as_of, plan.edits);
   plan.verified = plan.after.attained;

@@ -16,6 +16,7 @@ struct PlanStep {
   std::string description;
   Decimal cost;
   Decimal points;  // what the designation's total gains when this action is added to the ones before it
+  int times = 1;   // the same action taken this many times (cost and points are for all of them)
 };
 
 struct DesignationPlan {
