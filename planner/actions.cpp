@@ -87,7 +87,7 @@ std::vector<Decimal> amounts_of(const Facts& f) {
     all.insert(n * Decimal::from_int(12));  // a monthly average over twelve months, read from one month
   }
   std::vector<Decimal> out(all.begin(), all.end());
-  const std::size_t keep = 8;
+  const std::size_t keep = 5;
   if (out.size() > keep) {  // an even spread, smallest and largest included
     std::vector<Decimal> spread;
     for (std::size_t i = 0; i < keep; ++i) spread.push_back(out[i * (out.size() - 1) / (keep - 1)]);

@@ -22,7 +22,7 @@
 namespace pcs::planner {
 namespace {
 
-constexpr int max_rounds = 60;
+constexpr int max_rounds = 30;
 
 Decimal progress(const eval::DesignationResult& r) {
   Decimal p;
@@ -153,6 +153,11 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
       return true;
     };
     for (const auto& c : candidates) {
+      // An action derived from a metric at its maximum is not tried (it would
+      // only help other metrics, whose own actions are tried).
+      auto own = std::find_if(current.metrics.begin(), current.metrics.end(),
+                              [&](const eval::MetricResult& m) { return m.id == c.metric; });
+      if (own != current.metrics.end() && !(own->points < own->max)) continue;
       if (c.kind == Action::Kind::complete_person) {
         consider(c);
         continue;
