@@ -293,9 +293,18 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
     const Decimal cost = action_cost(a, costs), points = r.total - before_total;
     before_total = r.total;
     plan.total_cost += cost;
-    if (!plan.steps.empty() && plan.steps.back().action == a) {
+    auto same = [](Action x, const Action& y) {
+      x.count = y.count;
+      return x == y;
+    };
+    if (!plan.steps.empty() && same(plan.steps.back().action, a)) {
       auto& last = plan.steps.back();
-      ++last.times;
+      if (a.kind == Action::Kind::new_people || a.kind == Action::Kind::new_customers) {
+        last.action.count += a.count;  // "certify 3 new people", not "3 x certify 1 new person"
+        last.description = describe(last.action, ruleset, partner, as_of);
+      } else {
+        ++last.times;
+      }
       last.cost += cost;
       last.points += points;
       continue;

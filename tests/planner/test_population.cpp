@@ -81,8 +81,8 @@ void check_version(const std::string& version, const std::string& month) {
   REQUIRE(rs);
   const MonthIndex as_of = *parse_month(month);
   const char* env = std::getenv("PCS_PLAN_POPULATION");
-  // 10 per version in the ordinary run (seconds); PCS_PLAN_POPULATION=200 for the full population.
-  const int n = env ? std::atoi(env) : 10;
+  // 6 per version in the ordinary run (seconds); PCS_PLAN_POPULATION=200 for the full population.
+  const int n = env ? std::atoi(env) : 6;
   int planned = 0, attained = 0, unreachable = 0;
   for (int i = 0; i < n; ++i) {
     const auto partner = generate(*rs, std::uint64_t(i), as_of);
