@@ -208,7 +208,7 @@ TEST_CASE("a designation no action can reach is said so, not a wrong plan") {
   CHECK(pl.unreachable[0].rfind("usage_growth: no action can raise this", 0) == 0);
 }
 
-TEST_CASE("costs: the documented default file is the built-in default; a bad file is located") {
+TEST_CASE("costs: the documented default file is the built-in default, a bad file is located") {
   SourceFiles sources;
   Diagnostics d;
   auto file = planner::load_costs_file(path("planner/default-costs.json"), sources, d);
