@@ -226,3 +226,19 @@ TEST_CASE("costs: the documented default file is the built-in default, a bad fil
   CHECK_FALSE(planner::load_costs_json("{\n  \"usage\": { \"acr\": { \"per\": 0 } } }", "c.json", d2));
   CHECK(render_all(d2, sources).find("c.json:2:30: error[costs]: usage.acr.per: expected a number above 0") != std::string::npos);
 }
+
+TEST_CASE("plan 2022-05 Infrastructure: one AZ-700 and one percent of ACR growth, 40.4 h") {
+  // azure-misses at 2022-09: 65 points, every metric above 0, 5 points short.
+  // The two AZ-104 of the prerequisite are there, so a person with AZ-700 is
+  // 4 points for 40 h (Advanced certifications would need AZ-305 twice
+  // first). The fifth point is cheapest as usage growth ("1 point per %"):
+  // 50 USD more eligible ACR in 2022-09 at t-b1 is one more whole percent,
+  // 0.4 h at 8 h per 1,000 USD. 40 h + 0.4 h.
+  const auto p = partner("rulesets/2022-05/tests/azure-misses.json");
+  const auto pl = plan("2022-05", p, "infrastructure");
+  REQUIRE(pl.found);
+  CHECK(pl.verified);
+  CHECK(pl.total_cost == Decimal::ratio(404, 10));
+  CHECK(pl.after.total == Decimal::from_int(70));
+  CHECK(attains("2022-05", p, "infrastructure", pl.edits));
+}
