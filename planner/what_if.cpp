@@ -67,7 +67,18 @@ std::string render_what_if_table(const eval::PartnerResult& before, const eval::
     if (const auto* a = find(after.specializations, s.id); a && a->passed != s.passed)
       o += fmt::format("\nspecialization {}: {} -> {}\n", s.name, s.passed ? "passed" : "not passed",
                        a->passed ? "passed" : "not passed");
-  return o;
+  // No trailing blanks from the padded columns.
+  std::string trimmed;
+  std::size_t start = 0;
+  while (start < o.size()) {
+    auto end = o.find('\n', start);
+    if (end == std::string::npos) end = o.size();
+    auto line = o.substr(start, end - start);
+    line.erase(line.find_last_not_of(' ') + 1);
+    trimmed += line + (end < o.size() ? "\n" : "");
+    start = end + 1;
+  }
+  return trimmed;
 }
 
 std::string render_what_if_json(const eval::PartnerResult& before, const eval::PartnerResult& after) {
