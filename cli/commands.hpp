@@ -73,4 +73,27 @@ struct FmtArgs {
 void add_fmt_command(CLI::App& app, FmtArgs& args);
 int run_fmt(const FmtArgs& args);
 
+struct PlanArgs {
+  std::string ruleset, partner, partners, costs, as_of, program;
+  std::string within = "80";
+  std::size_t top = 5;
+  std::vector<std::string> designations;
+  std::string format = "table";
+  bool specializations = false;
+};
+
+/// Registers `pcs plan` on the app.
+void add_plan_command(CLI::App& app, PlanArgs& args);
+int run_plan(const PlanArgs& args);
+
+struct WhatIfArgs {
+  std::string ruleset, partner, edits, as_of, program;
+  std::vector<std::string> designations;
+  std::string format = "table";
+};
+
+/// Registers `pcs what-if` on the app.
+void add_what_if_command(CLI::App& app, WhatIfArgs& args);
+int run_what_if(const WhatIfArgs& args);
+
 }  // namespace pcs::cli

@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
   add_check_command(app, check_args);
   DiffArgs diff_args;
   add_diff_command(app, diff_args);
+  PlanArgs plan_args;
+  add_plan_command(app, plan_args);
+  WhatIfArgs what_if_args;
+  add_what_if_command(app, what_if_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -42,6 +46,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("fmt")) return run_fmt(fmt_args);
     if (app.got_subcommand("check")) return run_check(check_args);
     if (app.got_subcommand("diff")) return run_diff(diff_args);
+    if (app.got_subcommand("plan")) return run_plan(plan_args);
+    if (app.got_subcommand("what-if")) return run_what_if(what_if_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;

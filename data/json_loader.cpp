@@ -19,6 +19,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "data/edits.hpp"
 #include "data/json_document.hpp"
 #include "data/symbol_cache.hpp"
 #include "data/values.hpp"
@@ -83,6 +84,8 @@ Field field(const Value& obj, const Path& objp, std::string_view key) { return {
 
 
 class Loader {
+  friend class EditsLoader;  // the what-if edits reuse the checks and messages of each part
+
  public:
   Loader(const json::Document& doc, const std::string& file, Diagnostics& out) : doc_(doc), file_(file), out_(out) {}
   std::size_t errors() const { return errors_; }
@@ -340,6 +343,111 @@ void Loader::load_usage(const Value& obj, const Path& p, std::uint32_t customer,
               service_level_4, service_influencer});
 }
 
+
+// The EDITS document of `pcs what-if` (data/edits.hpp): each part holds
+// elements exactly as in a partner file, loaded by the partner loader's own
+// functions so the checks and messages are the same, at the edit's JSON path.
+class EditsLoader {
+ public:
+  EditsLoader(Loader& l, const std::string& file) : l_(l), file_(file) {}
+
+  Edits load(const Value& root) {
+    Edits edits;
+    const Path top;
+    if (!root.is(Kind::object)) {
+      l_.error(root, top, std::string("expected an object at the top level, got ") + json::kind_name(root.kind()));
+      return edits;
+    }
+    static constexpr std::array<std::string_view, 5> parts = {"add_people", "add_certifications", "add_customers",
+                                                              "add_usage", "remove_people"};
+    for (const Value& m : root.items())
+      if (std::find(parts.begin(), parts.end(), m.key()) == parts.end())
+        l_.error(m, top.member(m.key()), one_of(parts) + " (the parts of an edits document)");
+    if (const Value* people = l_.get(field(root, top, "add_people"), Kind::array, false)) {
+      const Path pp = top.member("add_people");
+      Partner scratch;
+      for (std::size_t i = 0; i < people->items().size(); ++i)
+        if (l_.check_kind(people->items()[i], Kind::object, pp.at(i))) {
+          l_.load_person(people->items()[i], pp.at(i), scratch);
+          edits.add_people_pos.push_back(pos(people->items()[i]));
+        }
+      edits.add_people = std::move(scratch.people);
+    }
+    if (const Value* certs = l_.get(field(root, top, "add_certifications"), Kind::array, false)) {
+      const Path cp = top.member("add_certifications");
+      for (std::size_t i = 0; i < certs->items().size(); ++i) {
+        const Value& c = certs->items()[i];
+        const Path ip = cp.at(i);
+        if (!l_.check_kind(c, Kind::object, ip)) continue;
+        auto person = l_.name(field(c, ip, "person"), true);
+        auto code = l_.name(field(c, ip, "code"), true);
+        auto earned = l_.date(field(c, ip, "earned"), true);
+        const Field expires_field = field(c, ip, "expires");
+        auto expires = l_.date(expires_field, false);
+        if (earned && expires && *expires < *earned) {
+          l_.error(*expires_field.value, expires_field.path(),
+                   "expected a date not before earned (" + format_date(*earned) + "), got " +
+                       quoted(expires_field.value->text()));
+          continue;
+        }
+        if (person && code && earned)
+          edits.add_certifications.push_back(
+              {symbols().intern(*person), {l_.cache_.intern(*code), *earned, expires}, pos(c)});
+      }
+    }
+    if (const Value* customers = l_.get(field(root, top, "add_customers"), Kind::array, false)) {
+      const Path cp = top.member("add_customers");
+      Partner scratch;
+      for (std::size_t i = 0; i < customers->items().size(); ++i)
+        if (l_.check_kind(customers->items()[i], Kind::object, cp.at(i))) {
+          l_.load_customer(customers->items()[i], cp.at(i), scratch);
+          edits.add_customers_pos.push_back(pos(customers->items()[i]));
+        }
+      edits.add_customers = std::move(scratch.customers);
+      edits.add_customers_usage = std::move(scratch.usage);
+    }
+    if (const Value* usage = l_.get(field(root, top, "add_usage"), Kind::array, false)) {
+      const Path up = top.member("add_usage");
+      for (std::size_t i = 0; i < usage->items().size(); ++i) {
+        const Value& u = usage->items()[i];
+        const Path ip = up.at(i);
+        if (!l_.check_kind(u, Kind::object, ip)) continue;
+        auto tenant = l_.name(field(u, ip, "tenant"), true);
+        UsageTable one;
+        l_.load_usage(u, ip, 0, one);  // "tenant" is not a usage field: the row loader ignores it
+        if (tenant && one.size() == 1) {
+          UsageRow row{0, one.month[0], one.measure[0], one.value[0], one.service[0], one.service_group[0],
+                       one.workload[0], one.product[0], one.offer[0], one.association[0], one.area[0],
+                       one.service_level_4[0], one.service_influencer[0]};
+          edits.add_usage.push_back({symbols().intern(*tenant), row, pos(u)});
+        }
+      }
+    }
+    if (const Value* remove = l_.get(field(root, top, "remove_people"), Kind::array, false)) {
+      const Path rp = top.member("remove_people");
+      for (std::size_t i = 0; i < remove->items().size(); ++i) {
+        const Value& r = remove->items()[i];
+        if (!l_.check_kind(r, Kind::string, rp.at(i))) continue;
+        if (r.text().empty()) {
+          l_.error(r, rp.at(i), "expected a non-empty string, got \"\"");
+          continue;
+        }
+        edits.remove_people.push_back(symbols().intern(r.text()));
+        edits.remove_people_pos.push_back(pos(r));
+      }
+    }
+    return edits;
+  }
+
+ private:
+  SourcePos pos(const Value& v) const {
+    const json::Position p = l_.doc_.position(v);
+    return SourcePos{file_, p.line, p.column, 1};
+  }
+  Loader& l_;
+  const std::string& file_;
+};
+
 }  // namespace
 
 std::optional<Partner> load_partner_json(std::string_view text, const std::string& file_name, Diagnostics& out) {
@@ -353,6 +461,47 @@ std::optional<Partner> load_partner_json(std::string_view text, const std::strin
   }
   if (loader.errors() != 0) return std::nullopt;
   return partner;
+}
+
+std::optional<Edits> load_edits_json(std::string_view text, const std::string& file_name, Diagnostics& out) {
+  auto doc = json::parse(text, file_name, out);
+  if (!doc) return std::nullopt;
+  Loader loader(*doc, file_name, out);
+  Edits edits;
+  try {
+    edits = EditsLoader(loader, file_name).load(doc->root());
+  } catch (const StopLoading&) {
+  }
+  if (loader.errors() != 0) return std::nullopt;
+  return edits;
+}
+
+namespace {
+std::optional<std::string> read_file(const std::string& path, Diagnostics& out, const char* what) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  int err = 0;
+  std::string text;
+  if (f == nullptr) err = errno;
+  else {
+    char buffer[1 << 16];
+    for (;;) {
+      const std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
+      text.append(buffer, n);
+      if (n < sizeof buffer) break;
+    }
+    err = std::ferror(f) ? (errno != 0 ? errno : EIO) : 0;
+    std::fclose(f);
+  }
+  if (err == 0) return text;
+  out.error("io", SourcePos{path, 0, 0, 1}, std::string("cannot read ") + what + ": " + std::strerror(err));
+  return std::nullopt;
+}
+}  // namespace
+
+std::optional<Edits> load_edits_file(const std::string& path, SourceFiles& sources, Diagnostics& out) {
+  auto text = read_file(path, out, "edits file");
+  if (!text) return std::nullopt;
+  return load_edits_json(sources.add(path, std::move(*text)), path, out);
 }
 
 std::optional<Partner> load_partner_file(const std::string& path, SourceFiles& sources, Diagnostics& out) {

@@ -137,3 +137,39 @@ pcs_cli_test("eval --partners stops at a broken partners.csv header" 4
              ${pcs_bin} eval rulesets/2023-06 --partners ${bad}/partners-header)
 pcs_cli_test("eval needs a partner file or --partners" 2 "give a partner file, or --partners DIR"
              ${pcs_bin} eval rulesets/2023-06)
+
+# The score simulator: `pcs plan` and `pcs what-if` (planner/).
+pcs_cli_test("plan: zero-metric's Infrastructure is one new service away, verified" 0
+             "verified: 84 / 100, attained"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json)
+pcs_cli_test("plan: a designation no action can reach is said so" 0
+             "usage_growth: no action can raise this"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation business-applications)
+pcs_cli_test("plan: the badge names the designations it misses" 0
+             "Microsoft Cloud badge: not attained; it needs infrastructure"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json)
+pcs_cli_test("plan --format json carries the actions as one edits document" 0
+             "\"edits\": \\{"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --format json --designation infrastructure)
+pcs_cli_test("plan --specializations lists the unmet requirements" 0
+             "requirement NOT met: count\\(people holding PL-200\\) >= 5 people"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications --designation digital-app-innovation)
+pcs_cli_test("plan --costs: a bad costs file is located" 4
+             "bad-costs.json:2:20: error\\[costs\\]: certification: expected a number, 0 or more"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --costs tests/planner/bad-costs.json)
+pcs_cli_test("plan --partners: per designation attained, within the cost, the cheapest" 0
+             "vanarsdel: 16 h in all; first: add 0.01 USD of acr"
+             ${pcs_bin} plan rulesets --partners examples/partners --within 80h --designation infrastructure)
+pcs_cli_test("plan --within in another unit is a usage error" 2 "--within expects a cost in h"
+             ${pcs_bin} plan rulesets --partners examples/partners --within 3d)
+pcs_cli_test("what-if: one more eligible service, before and after" 0
+             "Deployments +0 services +0/10 +1 service +2/10 +\\+2"
+             ${pcs_bin} what-if rulesets examples/partners/zero-metric.json tests/planner/one-more-service.json --designation infrastructure)
+pcs_cli_test("what-if: the total and the verdict side by side" 0
+             "Total +82/100 +84/100 +\\+2"
+             ${pcs_bin} what-if rulesets examples/partners/zero-metric.json tests/planner/one-more-service.json --designation infrastructure)
+pcs_cli_test("what-if --format json" 0 "\"moved\": true"
+             ${pcs_bin} what-if rulesets examples/partners/zero-metric.json tests/planner/one-more-service.json --format json)
+pcs_cli_test("what-if: a bad edits file is located like a partner file" 4
+             "bad-edits.json:3:48: error\\[partner-data\\]: add_customers\\[0\\].usage\\[0\\].month: expected YYYY-MM"
+             ${pcs_bin} what-if rulesets examples/partners/zero-metric.json tests/planner/bad-edits.json)

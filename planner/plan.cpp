@@ -1,0 +1,80 @@
+// Planning one partner (planner/plan.hpp): the designations one by one, then
+// the badge and the specializations from one ordinary evaluation.
+#include "planner/plan.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pcs::planner {
+namespace {
+
+std::string set_text(const std::vector<Symbol>& s) {
+  std::string out;
+  for (auto x : s) out += (out.empty() ? "" : ", ") + std::string(symbols().name(x));
+  return "{" + out + "}";
+}
+
+}  // namespace
+
+std::string describe_query(const UsageQuery& q) {
+  std::string parts;
+  for (const auto& [field, f] : q.filters) {
+    const std::string name(field_name(field));
+    if (f.allowed) parts += (parts.empty() ? "" : "; ") + name + " in " + set_text(*f.allowed);
+    if (!f.excluded.empty())
+      parts += (parts.empty() ? "" : "; ") + name + " not in " +
+               set_text(std::vector<Symbol>(f.excluded.begin(), f.excluded.end()));
+    if (f.keyed && field == Field::service) parts += (parts.empty() ? "" : "; ") + std::string("each service counted");
+  }
+  return std::string(symbols().name(q.measure)) + (parts.empty() ? "" : " (" + parts + ")");
+}
+
+PartnerPlan plan_partner(const Ruleset& ruleset, const data::Partner& partner, MonthIndex as_of,
+                         const std::vector<std::string>& designations, const Costs& costs) {
+  PartnerPlan out;
+  out.partner = partner.id;
+  out.program = ruleset.program ? ruleset.program->id : "";
+  out.as_of = format_month(as_of);
+  for (const auto* d : ruleset.designations) {
+    if (!designations.empty() && std::find(designations.begin(), designations.end(), d->id) == designations.end())
+      continue;
+    out.designations.push_back(plan_designation(ruleset, *d, partner, as_of, costs));
+  }
+  eval::Options options;
+  options.as_of = as_of;
+  options.designations = designations;
+  const auto result = eval::evaluate(ruleset, partner, options);
+  for (std::size_t i = 0; i < result.badges.size() && i < ruleset.badges.size(); ++i) {
+    BadgePlan b{result.badges[i].id, result.badges[i].name, result.badges[i].attained, {}};
+    if (ruleset.badges[i]->condition)
+      for (const auto& id : attained_reads(*ruleset.badges[i]->condition)) {
+        auto it = std::find_if(result.designations.begin(), result.designations.end(),
+                               [&](const auto& r) { return r.id == id; });
+        if (it != result.designations.end() && !it->attained &&
+            std::find(b.missing.begin(), b.missing.end(), id) == b.missing.end())
+          b.missing.push_back(id);
+      }
+    out.badges.push_back(std::move(b));
+  }
+  for (const auto& s : result.specializations) {
+    if (s.passed) continue;
+    SpecializationPlan p{s.id, s.name, s.designation, s.passed, s.published, {}, {}};
+    for (const auto& line : s.explain)
+      if (line.find("NOT met") != std::string::npos || line.find("attained: no") != std::string::npos)
+        p.unmet.push_back(line);
+    auto decl = std::find_if(ruleset.specializations.begin(), ruleset.specializations.end(),
+                             [&](const auto* x) { return x->id == s.id; });
+    if (decl != ruleset.specializations.end() && (*decl)->body) {
+      const Facts f = metric_facts(*(*decl)->body);
+      for (const auto& t : f.people) p.would_count.push_back("people holding " + t.label());
+      for (const auto& q : f.queries) p.would_count.push_back("usage: " + describe_query(q));
+      for (const auto& a : f.attributes)
+        p.would_count.push_back("partner.attributes." + a + ": attested by the partner, no action of the data can set it");
+    }
+    out.specializations.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace pcs::planner

@@ -1,0 +1,112 @@
+// The plan report (planner/render_plan.hpp).
+#include "planner/render_plan.hpp"
+
+#include <fmt/format.h>
+
+#include "planner/edits_json.hpp"
+
+namespace pcs::planner {
+namespace {
+
+std::string pts(const Decimal& d) { return d.to_string_floor(2); }
+std::string signed_pts(const Decimal& d) { return (d.is_negative() ? "" : "+") + pts(d); }
+std::string path_of(const eval::DesignationResult& r) { return r.path.empty() ? "" : ", path " + r.path; }
+
+}  // namespace
+
+std::string render_plan_table(const PartnerPlan& p, const Costs& costs, bool specializations) {
+  std::string o = fmt::format("Plan for {}, program {}, as of {} (costs in {})\n", p.partner, p.program, p.as_of, costs.unit);
+  for (const auto& d : p.designations) {
+    o += fmt::format("\n{} ({})\n", d.name, d.id);
+    o += fmt::format("  now: {} / {}{}, {}\n", pts(d.before.total), pts(d.before.max), path_of(d.before),
+                     d.before.attained ? "attained" : "not attained");
+    if (d.already_attained) continue;
+    if (!d.found) {
+      o += "  no plan attains it:\n";
+      for (const auto& u : d.unreachable) o += "    " + u + "\n";
+      continue;
+    }
+    std::size_t width = 0;
+    for (const auto& s : d.steps) width = std::max(width, s.description.size());
+    width = std::min<std::size_t>(width, 100);
+    for (std::size_t i = 0; i < d.steps.size(); ++i) {
+      const auto& s = d.steps[i];
+      o += fmt::format("  {:>2}. {:<{}}  {:>9}  {:>8} points  [{}]\n", i + 1, s.description, width, costs.format(s.cost),
+                       signed_pts(s.points), s.action.metric);
+    }
+    o += fmt::format("      {:<{}}  {:>9}  {:>8} points\n", "total", width, costs.format(d.total_cost),
+                     signed_pts(d.after.total - d.before.total));
+    o += fmt::format("  verified: {} / {}{}, {}\n", pts(d.after.total), pts(d.after.max), path_of(d.after),
+                     d.verified ? "attained" : "NOT attained (a bug: please report it)");
+    if (d.after.path != d.before.path)
+      o += fmt::format("  note: these actions move the partner from path {} to path {}\n", d.before.path, d.after.path);
+  }
+  for (const auto& b : p.badges) {
+    o += fmt::format("\n{} badge: {}", b.name, b.attained ? "attained\n" : "not attained");
+    if (b.attained) continue;
+    std::string missing;
+    for (const auto& m : b.missing) missing += (missing.empty() ? "" : ", ") + m;
+    o += missing.empty() ? "\n" : "; it needs " + missing + " (plans above)\n";
+  }
+  if (specializations)
+    for (const auto& s : p.specializations) {
+      o += fmt::format("\nspecialization {} ({}): {}\n", s.name, s.designation,
+                       s.published ? "not passed" : "requirements not published");
+      for (const auto& u : s.unmet) o += "  " + u + "\n";
+      for (const auto& w : s.would_count) o += "  would count: " + w + "\n";
+    }
+  return o;
+}
+
+std::string render_plan_json(const PartnerPlan& p, const Costs& costs) {
+  std::string o = fmt::format("{{\n  \"partner\": {},\n  \"program\": {},\n  \"as_of\": {},\n  \"cost_unit\": {},\n  \"designations\": [",
+                              quote_json(p.partner), quote_json(p.program), quote_json(p.as_of), quote_json(costs.unit));
+  auto result = [](const eval::DesignationResult& r) {
+    return fmt::format("{{ \"total\": {}, \"max\": {}, \"path\": {}, \"attained\": {} }}", pts(r.total), pts(r.max),
+                       r.path.empty() ? "null" : quote_json(r.path), r.attained ? "true" : "false");
+  };
+  for (std::size_t i = 0; i < p.designations.size(); ++i) {
+    const auto& d = p.designations[i];
+    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {},\n      \"before\": {},\n", i ? "," : "", quote_json(d.id),
+                     quote_json(d.name), result(d.before));
+    if (d.already_attained) {
+      o += "      \"plan\": null }";
+      continue;
+    }
+    if (!d.found) {
+      o += "      \"plan\": null,\n      \"unreachable\": [";
+      for (std::size_t u = 0; u < d.unreachable.size(); ++u) o += (u ? ", " : "") + quote_json(d.unreachable[u]);
+      o += "] }";
+      continue;
+    }
+    o += fmt::format("      \"plan\": {{ \"total_cost\": {}, \"points\": {}, \"verified\": {},\n        \"after\": {},\n        \"actions\": [",
+                     d.total_cost.to_string(6), pts(d.after.total - d.before.total), d.verified ? "true" : "false",
+                     result(d.after));
+    for (std::size_t s = 0; s < d.steps.size(); ++s)
+      o += fmt::format("{}\n          {{ \"description\": {}, \"metric\": {}, \"cost\": {}, \"points\": {} }}", s ? "," : "",
+                       quote_json(d.steps[s].description), quote_json(d.steps[s].action.metric),
+                       d.steps[s].cost.to_string(6), pts(d.steps[s].points));
+    o += " ],\n        \"edits\": " + edits_json(d.edits, 8) + " } }";
+  }
+  o += "\n  ],\n  \"badges\": [";
+  for (std::size_t i = 0; i < p.badges.size(); ++i) {
+    const auto& b = p.badges[i];
+    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"attained\": {}, \"missing\": [", i ? "," : "", quote_json(b.id),
+                     quote_json(b.name), b.attained ? "true" : "false");
+    for (std::size_t m = 0; m < b.missing.size(); ++m) o += (m ? ", " : "") + quote_json(b.missing[m]);
+    o += "] }";
+  }
+  o += "\n  ],\n  \"specializations\": [";
+  for (std::size_t i = 0; i < p.specializations.size(); ++i) {
+    const auto& s = p.specializations[i];
+    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"designation\": {}, \"published\": {}, \"unmet\": [", i ? "," : "",
+                     quote_json(s.id), quote_json(s.name), quote_json(s.designation), s.published ? "true" : "false");
+    for (std::size_t u = 0; u < s.unmet.size(); ++u) o += (u ? ", " : "") + quote_json(s.unmet[u]);
+    o += "], \"would_count\": [";
+    for (std::size_t u = 0; u < s.would_count.size(); ++u) o += (u ? ", " : "") + quote_json(s.would_count[u]);
+    o += "] }";
+  }
+  return o + "\n  ]\n}\n";
+}
+
+}  // namespace pcs::planner
