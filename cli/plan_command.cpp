@@ -53,7 +53,8 @@ int run_plan(const PlanArgs& args) {
     costs = *loaded;
   }
   RulesChoice rules;
-  rules.program = args.program;
+  rules.request.as_of = as_of;
+  if (!args.program.empty()) rules.request.program = args.program;
   if (auto code = rules.load("plan", args.ruleset, sources, diags)) return *code;
   auto check_designations = [&](const Ruleset& rs) {
     for (const auto& id : args.designations)
@@ -100,14 +101,15 @@ int run_plan(const PlanArgs& args) {
       }
     for (const auto& d : stray) std::cerr << render(d, sources);
     planner::RulesetFor pick = [&](const data::Partner& p, MonthIndex& m, std::string& why) -> const Ruleset* {
-      if (!as_of && !p.latest_month()) {
+      const auto month = rules.as_of(p);
+      if (!month) {
         why = "no usage, so no as-of month; give --as-of";
         return nullptr;
       }
-      m = as_of ? *as_of : *p.latest_month();
+      m = *month;
       return rules.at(m, why);
     };
-    if (rules.single && !check_designations(*rules.single)) return exit_usage;
+    if (rules.single() && !check_designations(*rules.single())) return exit_usage;
     const auto plan = planner::plan_population(population.partners, pick, args.designations, costs, *within, args.top);
     std::cout << (args.format == "json" ? planner::render_population_json(plan, costs, *within)
                                         : planner::render_population_table(plan, costs, *within));
@@ -120,12 +122,13 @@ int run_plan(const PlanArgs& args) {
     std::cerr << fmt::format("pcs plan: the partner file '{}' is invalid; nothing was planned\n", args.partner);
     return exit_data_invalid;
   }
-  if (!as_of && !partner->latest_month()) {
+  const auto month_of_partner = rules.as_of(*partner);
+  if (!month_of_partner) {
     std::cerr << fmt::format("pcs plan: '{}' has no usage, so there is no default as-of month; give --as-of YYYY-MM\n",
                              args.partner);
     return exit_usage;
   }
-  const MonthIndex month = as_of ? *as_of : *partner->latest_month();
+  const MonthIndex month = *month_of_partner;
   std::string why;
   const Ruleset* ruleset = rules.at(month, why);
   if (!ruleset) {

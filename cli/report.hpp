@@ -1,6 +1,8 @@
 // Printing evaluation results: a terminal table, or the JSON of the contract.
 #pragma once
 
+#include "common/json_text.hpp"
+
 #include <string>
 
 #include "interpreter/evaluator.hpp"
@@ -17,6 +19,6 @@ std::string render_table(const eval::PartnerResult& r, bool explain);
 std::string render_json(const eval::PartnerResult& r);
 
 /// A JSON string literal, escaped.
-std::string json_string(std::string_view s);
+using pcs::json_string;  // common/json_text.hpp
 
 }  // namespace pcs::cli

@@ -36,7 +36,8 @@ int run_what_if(const WhatIfArgs& args) {
     return exit_usage;
   }
   RulesChoice rules;
-  rules.program = args.program;
+  rules.request.as_of = as_of;
+  if (!args.program.empty()) rules.request.program = args.program;
   if (auto code = rules.load("what-if", args.ruleset, sources, diags)) return *code;
   auto partner = data::load_partner_file(args.partner, sources, diags);
   auto edits = data::load_edits_file(args.edits, sources, diags);
@@ -53,12 +54,13 @@ int run_what_if(const WhatIfArgs& args) {
     return exit_data_invalid;
   }
   // The as-of month is the partner's, before the edits: an edit never moves it.
-  if (!as_of && !partner->latest_month()) {
+  const auto month_of_partner = rules.as_of(*partner);
+  if (!month_of_partner) {
     std::cerr << fmt::format("pcs what-if: '{}' has no usage, so there is no default as-of month; give --as-of YYYY-MM\n",
                              args.partner);
     return exit_usage;
   }
-  const MonthIndex month = as_of ? *as_of : *partner->latest_month();
+  const MonthIndex month = *month_of_partner;
   std::string why;
   const Ruleset* ruleset = rules.at(month, why);
   if (!ruleset) {

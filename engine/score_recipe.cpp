@@ -58,6 +58,11 @@ std::string check_request(const Programs& programs, const Request& request) {
   return {};
 }
 
+const Ruleset* version_at(const Programs& programs, const Request& request, MonthIndex as_of, std::string& why) {
+  if (!programs.library) return programs.single.get();
+  return select_program(*programs.library, request.program, as_of, why);
+}
+
 std::optional<MonthIndex> as_of_month(const Request& request, const data::Partner& partner) {
   if (request.as_of) return request.as_of;
   return partner.latest_month();
@@ -99,14 +104,11 @@ Scored no_as_of() {
 Scored score(const Programs& programs, const Request& request, const eval::PartnerView& view) {
   const auto as_of = as_of_month(request, view.partner);
   if (!as_of) return no_as_of();
-  const Ruleset* ruleset = programs.single.get();
-  if (programs.library) {
-    Scored out;
-    ruleset = select_program(*programs.library, request.program, *as_of, out.error);
-    if (!ruleset) {
-      out.problem = Scored::Problem::no_version;
-      return out;
-    }
+  Scored out;
+  const Ruleset* ruleset = version_at(programs, request, *as_of, out.error);
+  if (!ruleset) {
+    out.problem = Scored::Problem::no_version;
+    return out;
   }
   return evaluate(*ruleset, *as_of, request, view);
 }

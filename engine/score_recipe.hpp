@@ -49,6 +49,11 @@ struct Request {
 /// a program id that no version has, a designation no version has.
 std::string check_request(const Programs& programs, const Request& request);
 
+/// The version that scores at `as_of`: the single one, or the one of the
+/// library that request.program names or that is in force then; nullptr
+/// with `why` when there is none.
+const Ruleset* version_at(const Programs& programs, const Request& request, MonthIndex as_of, std::string& why);
+
 /// The as-of month, the one rule for every command: the month asked for,
 /// else the latest usage month of the partner; nullopt when neither exists.
 std::optional<MonthIndex> as_of_month(const Request& request, const data::Partner& partner);

@@ -7,18 +7,18 @@
 namespace pcs::planner {
 namespace {
 
-std::string sym(Symbol s) { return quote_json(symbols().name(s)); }
+std::string sym(Symbol s) { return json_string(symbols().name(s)); }
 
 std::string certification(const data::Certification& c) {
-  std::string o = fmt::format("{{ \"code\": {}, \"earned\": {}", sym(c.code), quote_json(format_date(c.earned)));
-  if (c.expires) o += fmt::format(", \"expires\": {}", quote_json(format_date(*c.expires)));
+  std::string o = fmt::format("{{ \"code\": {}, \"earned\": {}", sym(c.code), json_string(format_date(c.earned)));
+  if (c.expires) o += fmt::format(", \"expires\": {}", json_string(format_date(*c.expires)));
   return o + " }";
 }
 
 std::string usage_row(const data::UsageTable& u, std::size_t r, const std::string& tenant) {
   std::string o = "{ ";
   if (!tenant.empty()) o += fmt::format("\"tenant\": {}, ", tenant);
-  o += fmt::format("\"month\": {}, \"measure\": {}, \"value\": {}", quote_json(format_month(u.month[r])),
+  o += fmt::format("\"month\": {}, \"measure\": {}, \"value\": {}", json_string(format_month(u.month[r])),
                    sym(u.measure[r]), Decimal::from_micros(u.value[r]).to_string(6));
   const std::pair<const char*, Symbol> dims[] = {
       {"service", u.service[r]}, {"service_group", u.service_group[r]}, {"workload", u.workload[r]},
@@ -31,22 +31,6 @@ std::string usage_row(const data::UsageTable& u, std::size_t r, const std::strin
 
 }  // namespace
 
-std::string quote_json(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (c < 0x20) out += fmt::format("\\u{:04x}", c);
-        else out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 std::string edits_json(const data::Edits& e, int indent) {
   const std::string pad(std::size_t(indent) + 2, ' ');
@@ -79,7 +63,7 @@ std::string edits_json(const data::Edits& e, int indent) {
       o += ", \"associations\": [";
       for (std::size_t a = 0; a < c.associations.size(); ++a)
         o += fmt::format("{}{{ \"type\": {}, \"since\": {} }}", a ? ", " : "", sym(c.associations[a].type),
-                         quote_json(format_date(c.associations[a].since)));
+                         json_string(format_date(c.associations[a].since)));
       o += "],\n" + pad + "    \"usage\": [";
       bool first = true;
       for (std::size_t r = 0; r < e.add_customers_usage.size(); ++r)

@@ -2,6 +2,8 @@
 // "What-if edits"), numbers exact, so a plan can be applied by `pcs what-if`.
 #pragma once
 
+#include "common/json_text.hpp"
+
 #include <string>
 
 #include "data/edits.hpp"
@@ -11,7 +13,5 @@ namespace pcs::planner {
 /// The edits as a JSON object; each line after the first is indented by `indent` spaces.
 std::string edits_json(const data::Edits& edits, int indent = 0);
 
-/// A JSON string literal.
-std::string quote_json(std::string_view s);
 
 }  // namespace pcs::planner

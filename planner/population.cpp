@@ -68,19 +68,19 @@ std::string render_population_table(const PopulationPlan& p, const Costs& costs,
 
 std::string render_population_json(const PopulationPlan& p, const Costs& costs, const Decimal& within) {
   std::string o = fmt::format("{{\n  \"partners\": {},\n  \"cost_unit\": {},\n  \"within\": {},\n  \"skipped\": [", p.partners,
-                              quote_json(costs.unit), within.to_string(6));
-  for (std::size_t i = 0; i < p.skipped.size(); ++i) o += (i ? ", " : "") + quote_json(p.skipped[i]);
+                              json_string(costs.unit), within.to_string(6));
+  for (std::size_t i = 0; i < p.skipped.size(); ++i) o += (i ? ", " : "") + json_string(p.skipped[i]);
   o += "],\n  \"designations\": [";
   for (std::size_t i = 0; i < p.designations.size(); ++i) {
     const auto& d = p.designations[i];
     o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"partners\": {}, \"attained\": {}, \"within\": {}, \"planned\": {}, "
                      "\"unreachable\": {}, \"unverified\": {},\n      \"cheapest\": [",
-                     i ? "," : "", quote_json(d.id), quote_json(d.name), d.partners, d.attained, d.within, d.planned,
+                     i ? "," : "", json_string(d.id), json_string(d.name), d.partners, d.attained, d.within, d.planned,
                      d.unreachable, d.unverified);
     for (std::size_t e = 0; e < d.cheapest.size(); ++e)
       o += fmt::format("{}\n        {{ \"partner\": {}, \"cost\": {}, \"first_action\": {} }}", e ? "," : "",
-                       quote_json(d.cheapest[e].partner), d.cheapest[e].cost.to_string(6),
-                       quote_json(d.cheapest[e].first_action));
+                       json_string(d.cheapest[e].partner), d.cheapest[e].cost.to_string(6),
+                       json_string(d.cheapest[e].first_action));
     o += " ] }";
   }
   return o + "\n  ]\n}\n";

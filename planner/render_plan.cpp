@@ -60,22 +60,22 @@ std::string render_plan_table(const PartnerPlan& p, const Costs& costs, bool spe
 
 std::string render_plan_json(const PartnerPlan& p, const Costs& costs) {
   std::string o = fmt::format("{{\n  \"partner\": {},\n  \"program\": {},\n  \"as_of\": {},\n  \"cost_unit\": {},\n  \"designations\": [",
-                              quote_json(p.partner), quote_json(p.program), quote_json(p.as_of), quote_json(costs.unit));
+                              json_string(p.partner), json_string(p.program), json_string(p.as_of), json_string(costs.unit));
   auto result = [](const eval::DesignationResult& r) {
     return fmt::format("{{ \"total\": {}, \"max\": {}, \"path\": {}, \"attained\": {} }}", pts(r.total), pts(r.max),
-                       r.path.empty() ? "null" : quote_json(r.path), r.attained ? "true" : "false");
+                       r.path.empty() ? "null" : json_string(r.path), r.attained ? "true" : "false");
   };
   for (std::size_t i = 0; i < p.designations.size(); ++i) {
     const auto& d = p.designations[i];
-    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {},\n      \"before\": {},\n", i ? "," : "", quote_json(d.id),
-                     quote_json(d.name), result(d.before));
+    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {},\n      \"before\": {},\n", i ? "," : "", json_string(d.id),
+                     json_string(d.name), result(d.before));
     if (d.already_attained) {
       o += "      \"plan\": null }";
       continue;
     }
     if (!d.found) {
       o += "      \"plan\": null,\n      \"unreachable\": [";
-      for (std::size_t u = 0; u < d.unreachable.size(); ++u) o += (u ? ", " : "") + quote_json(d.unreachable[u]);
+      for (std::size_t u = 0; u < d.unreachable.size(); ++u) o += (u ? ", " : "") + json_string(d.unreachable[u]);
       o += "] }";
       continue;
     }
@@ -84,26 +84,26 @@ std::string render_plan_json(const PartnerPlan& p, const Costs& costs) {
                      result(d.after));
     for (std::size_t s = 0; s < d.steps.size(); ++s)
       o += fmt::format("{}\n          {{ \"description\": {}, \"metric\": {}, \"cost\": {}, \"points\": {} }}", s ? "," : "",
-                       quote_json(d.steps[s].description), quote_json(d.steps[s].action.metric),
+                       json_string(d.steps[s].description), json_string(d.steps[s].action.metric),
                        d.steps[s].cost.to_string(6), pts(d.steps[s].points));
     o += " ],\n        \"edits\": " + edits_json(d.edits, 8) + " } }";
   }
   o += "\n  ],\n  \"badges\": [";
   for (std::size_t i = 0; i < p.badges.size(); ++i) {
     const auto& b = p.badges[i];
-    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"attained\": {}, \"missing\": [", i ? "," : "", quote_json(b.id),
-                     quote_json(b.name), b.attained ? "true" : "false");
-    for (std::size_t m = 0; m < b.missing.size(); ++m) o += (m ? ", " : "") + quote_json(b.missing[m]);
+    o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"attained\": {}, \"missing\": [", i ? "," : "", json_string(b.id),
+                     json_string(b.name), b.attained ? "true" : "false");
+    for (std::size_t m = 0; m < b.missing.size(); ++m) o += (m ? ", " : "") + json_string(b.missing[m]);
     o += "] }";
   }
   o += "\n  ],\n  \"specializations\": [";
   for (std::size_t i = 0; i < p.specializations.size(); ++i) {
     const auto& s = p.specializations[i];
     o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {}, \"designation\": {}, \"published\": {}, \"unmet\": [", i ? "," : "",
-                     quote_json(s.id), quote_json(s.name), quote_json(s.designation), s.published ? "true" : "false");
-    for (std::size_t u = 0; u < s.unmet.size(); ++u) o += (u ? ", " : "") + quote_json(s.unmet[u]);
+                     json_string(s.id), json_string(s.name), json_string(s.designation), s.published ? "true" : "false");
+    for (std::size_t u = 0; u < s.unmet.size(); ++u) o += (u ? ", " : "") + json_string(s.unmet[u]);
     o += "], \"would_count\": [";
-    for (std::size_t u = 0; u < s.would_count.size(); ++u) o += (u ? ", " : "") + quote_json(s.would_count[u]);
+    for (std::size_t u = 0; u < s.would_count.size(); ++u) o += (u ? ", " : "") + json_string(s.would_count[u]);
     o += "] }";
   }
   return o + "\n  ]\n}\n";

@@ -83,14 +83,14 @@ std::string render_what_if_table(const eval::PartnerResult& before, const eval::
 
 std::string render_what_if_json(const eval::PartnerResult& before, const eval::PartnerResult& after) {
   std::string o = fmt::format("{{\n  \"partner\": {},\n  \"as_of\": {},\n  \"program\": {},\n  \"designations\": [",
-                              quote_json(before.partner), quote_json(before.as_of), quote_json(before.program));
+                              json_string(before.partner), json_string(before.as_of), json_string(before.program));
   auto side = [](const eval::DesignationResult& r) {
     return fmt::format("{{ \"total\": {}, \"max\": {}, \"path\": {}, \"attained\": {} }}", pts(r.total), pts(r.max),
-                       r.path.empty() ? "null" : quote_json(r.path), r.attained ? "true" : "false");
+                       r.path.empty() ? "null" : json_string(r.path), r.attained ? "true" : "false");
   };
   auto lines = [](const std::vector<std::string>& v) {
     std::string s = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + quote_json(v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + json_string(v[i]);
     return s + "]";
   };
   bool first = true;
@@ -98,7 +98,7 @@ std::string render_what_if_json(const eval::PartnerResult& before, const eval::P
     const auto* a = find(after.designations, d.id);
     if (!a) continue;
     o += fmt::format("{}\n    {{ \"id\": {}, \"name\": {},\n      \"before\": {},\n      \"after\": {},\n      \"metrics\": [",
-                     first ? "" : ",", quote_json(d.id), quote_json(d.name), side(d), side(*a));
+                     first ? "" : ",", json_string(d.id), json_string(d.name), side(d), side(*a));
     first = false;
     bool first_metric = true;
     for (const auto& m : d.metrics) {
@@ -107,7 +107,7 @@ std::string render_what_if_json(const eval::PartnerResult& before, const eval::P
       const bool mv = moved(m, *n);
       o += fmt::format("{}\n        {{ \"id\": {}, \"moved\": {}, \"before\": {{ \"value\": {}, \"points\": {} }}, "
                        "\"after\": {{ \"value\": {}, \"points\": {} }}",
-                       first_metric ? "" : ",", quote_json(m.id), mv ? "true" : "false",
+                       first_metric ? "" : ",", json_string(m.id), mv ? "true" : "false",
                        m.value ? m.value->to_string(6) : "null", pts(m.points), n->value ? n->value->to_string(6) : "null",
                        pts(n->points));
       first_metric = false;
@@ -119,7 +119,7 @@ std::string render_what_if_json(const eval::PartnerResult& before, const eval::P
   o += "\n  ],\n  \"badges\": [";
   for (std::size_t i = 0; i < before.badges.size(); ++i) {
     const auto* a = find(after.badges, before.badges[i].id);
-    o += fmt::format("{}\n    {{ \"id\": {}, \"before\": {}, \"after\": {} }}", i ? "," : "", quote_json(before.badges[i].id),
+    o += fmt::format("{}\n    {{ \"id\": {}, \"before\": {}, \"after\": {} }}", i ? "," : "", json_string(before.badges[i].id),
                      before.badges[i].attained ? "true" : "false", a && a->attained ? "true" : "false");
   }
   o += "\n  ],\n  \"specializations\": [";
@@ -127,7 +127,7 @@ std::string render_what_if_json(const eval::PartnerResult& before, const eval::P
   for (const auto& s : before.specializations) {
     const auto* a = find(after.specializations, s.id);
     if (!a || !s.published) continue;
-    o += fmt::format("{}\n    {{ \"id\": {}, \"before\": {}, \"after\": {} }}", first_s ? "" : ",", quote_json(s.id),
+    o += fmt::format("{}\n    {{ \"id\": {}, \"before\": {}, \"after\": {} }}", first_s ? "" : ",", json_string(s.id),
                      s.passed ? "true" : "false", a->passed ? "true" : "false");
     first_s = false;
   }
