@@ -77,6 +77,13 @@ struct Builder {
   std::unordered_map<Symbol, Tenant> tenants;
 };
 
+/// Records the line of the usage row just appended, so a message about it (a
+/// sum that overflows) can name it.
+inline void note_usage_line(Partner& p, const File& f, std::uint32_t line) {
+  if (p.usage_file.empty()) p.usage_file = f.path;
+  p.usage_lines.push_back(line);
+}
+
 inline std::string join(const std::string& dir, std::string_view name) {
   if (dir.empty()) return std::string(name);
   return dir.back() == '/' ? dir + std::string(name) : dir + "/" + std::string(name);
@@ -157,7 +164,7 @@ class Loader {
   void usage_row(Row& row);
   // The usage table in memory without csv::Table (csv_usage_fast.cpp).
   void usage_rows_fast(File& f, const TableText& t);
-  bool usage_row_fast(const File& f, std::span<const std::string_view> cells);
+  bool usage_row_fast(const File& f, std::span<const std::string_view> cells, std::uint32_t line);
   void usage_row_slow(File& f, std::string_view record, std::uint32_t line);
   Builder* last_builder_ = nullptr;  // of the last usage row taken by the fast path
   std::array<Symbol, 7> measure_symbols_{};

@@ -160,6 +160,7 @@ void Loader::usage_row(Row& row) {
   if (!customer || row.bad) return;
   row.builder.partner.usage.append({*customer, *month, measure, *value, service, service_group, workload, product, offer,
                                     association, area, service_level_4, service_influencer});
+  note_usage_line(row.builder.partner, row.file, row.fields.empty() ? 0 : row.fields[0].line);
 }
 
 

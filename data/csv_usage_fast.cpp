@@ -24,7 +24,7 @@ Symbol symbol_of(std::string_view text, std::span<const std::string_view> allowe
 }
 }  // namespace
 
-bool Loader::usage_row_fast(const File& f, std::span<const std::string_view> cells) {
+bool Loader::usage_row_fast(const File& f, std::span<const std::string_view> cells, std::uint32_t line) {
   auto cell = [&](int k) -> std::string_view {
     const std::ptrdiff_t c = f.at[std::size_t(k)];
     return c < 0 ? std::string_view() : cells[std::size_t(c)];
@@ -70,6 +70,7 @@ bool Loader::usage_row_fast(const File& f, std::span<const std::string_view> cel
   b.partner.usage.append({customer, *month, measure, *value, dimension(u_service), dimension(u_service_group),
                           dimension(u_workload), dimension(u_product), dimension(u_offer), association,
                           dimension(u_area), dimension(u_service_level_4), dimension(u_service_influencer)});
+  note_usage_line(b.partner, f, line);
   return true;
 }
 
@@ -128,7 +129,7 @@ void Loader::usage_rows_fast(File& f, const TableText& t) {
     }
     if (plain) {
       cells[count++] = text.substr(start, i - start);
-      plain = count == f.width && usage_row_fast(f, std::span(cells.data(), count));
+      plain = count == f.width && usage_row_fast(f, std::span(cells.data(), count), file_line(line));
     }
     if (plain) {
       at = next;

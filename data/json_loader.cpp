@@ -457,6 +457,8 @@ std::optional<Partner> load_partner_json(std::string_view text, const std::strin
   Partner partner;
   try {
     partner = loader.load(doc->root());
+    partner.usage_file = file_name;  // its rows are customers[c].usage[k], in order: a message can name one
+    partner.usage_json_rows = partner.usage.size();
   } catch (const StopLoading&) {
   }
   if (loader.errors() != 0) return std::nullopt;

@@ -73,6 +73,15 @@ struct Partner {
   std::vector<Person> people;
   std::vector<Customer> customers;
   UsageTable usage;
+  /// Where the usage rows were read, so that a message about one row (a sum
+  /// that overflows) can name it: the file, then for CSV the line of each
+  /// row, or for JSON the rows read (row r is customers[c].usage[k], in order).
+  /// Rows added later (what-if edits) are past both.
+  std::string usage_file;
+  std::vector<std::uint32_t> usage_lines;
+  std::size_t usage_json_rows = 0;
+  /// `dir/usage.csv:17` or `p.json: customers[2].usage[5]`; empty for a row read from no file.
+  std::string usage_row_origin(std::size_t r) const;
 
   /// The latest month present in the usage data: the default as-of month.
   std::optional<MonthIndex> latest_month() const;

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_rule_parser fuzz_rule_eval fuzz_partner_json fuzz_csv_tables fuzz_batch_population fuzz_expect_file fuzz_formatter)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_rule_parser fuzz_rule_eval fuzz_partner_json fuzz_csv_tables fuzz_batch_population fuzz_expect_file fuzz_formatter fuzz_edits fuzz_costs)
 scripts/install-deps.sh
 command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
 cmake --preset fuzz >/dev/null
@@ -19,7 +19,7 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stack
 status=0
 for t in "${targets[@]}"; do
   dict=fuzz/pcs.dict
-  case "$t" in fuzz_partner_json | fuzz_csv_tables | fuzz_batch_population) dict=fuzz/data.dict ;; esac
+  case "$t" in fuzz_partner_json | fuzz_csv_tables | fuzz_batch_population | fuzz_edits | fuzz_costs) dict=fuzz/data.dict ;; esac
   work="build-fuzz/corpus/$t"          # the growing corpus stays out of git
   mkdir -p "$work" "build-fuzz/crashes/$t"
   echo "== $t: $seconds s"

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 
 #include "interpreter/evaluator_impl.hpp"
 
@@ -190,6 +191,24 @@ Value Evaluator::eval_where(const Expr& e) {
   return Value::of_rows(std::move(out), source.unit);
 }
 
+/// An overflow adding a row's value to a sum: names the data row (its CSV
+/// line or JSON path) and the bound passed, so the row can be found and fixed.
+static EvalError sum_overflow(const Evaluator& ev, const Expr& e, const RowSet& rows, std::size_t i, const char* what) {
+  const std::int64_t value = column(ev, rows, i, Field::value);
+  std::string row = "a usage row";
+  if (rows.table == TableKind::usage) {
+    const auto r = rows.index[i];
+    const auto& u = ev.partner_.usage;
+    const std::string origin = ev.partner_.usage_row_origin(r);
+    row = (origin.empty() ? "the usage row" : "the usage row at " + origin) + " (tenant " +
+          std::string(symbols().name(ev.usage_tenant_[r])) + ", " + format_month(u.month[r]) + ", " +
+          std::string(symbols().name(u.measure[r])) + " " + Decimal::from_micros(value).to_string() + ")";
+  }
+  const std::int64_t bound = value < 0 ? std::numeric_limits<std::int64_t>::min() : std::numeric_limits<std::int64_t>::max();
+  return EvalError{e.pos, "number too large: adding " + row + " takes " + what + (value < 0 ? " below " : " above ") +
+                              Decimal::from_micros(bound).to_string() + ", the limit of an exact sum"};
+}
+
 Value Evaluator::eval_group_by(const Expr& e) {
   const auto source = eval(*e.args[0]);
   const RowSet& in = *source.rows;
@@ -231,7 +250,7 @@ Value Evaluator::eval_group_by(const Expr& e) {
       for (std::size_t k = 0; k < keys.size() && same; ++k)
         same = out->key_columns[static_cast<std::size_t>(keys[k])][g] == key[k];
       if (same) {
-        if (__builtin_add_overflow(out->sums[g], value, &out->sums[g])) throw EvalError{e.pos, "number too large"};
+        if (__builtin_add_overflow(out->sums[g], value, &out->sums[g])) throw sum_overflow(*this, e, in, i, "its group's total");
         break;
       }
     }
@@ -300,7 +319,7 @@ Value Evaluator::eval_sum(const Expr& e) {
   const RowSet& rows = *source.rows;
   std::int64_t total = 0;
   for (std::size_t i = 0; i < rows.size(); ++i)
-    if (__builtin_add_overflow(total, column(*this, rows, i, Field::value), &total)) throw EvalError{e.pos, "number too large"};
+    if (__builtin_add_overflow(total, column(*this, rows, i, Field::value), &total)) throw sum_overflow(*this, e, rows, i, "the sum");
   return Value::of_number(Decimal::from_micros(total), e.type.unit);
 }
 

@@ -173,3 +173,4 @@ pcs_cli_test("what-if --format json" 0 "\"moved\": true"
 pcs_cli_test("what-if: a bad edits file is located like a partner file" 4
              "bad-edits.json:3:48: error\\[partner-data\\]: add_customers\\[0\\].usage\\[0\\].month: expected YYYY-MM"
              ${pcs_bin} what-if rulesets examples/partners/zero-metric.json tests/planner/bad-edits.json)
+include(${CMAKE_CURRENT_SOURCE_DIR}/cli/hostile_tests.cmake)
