@@ -242,11 +242,12 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
         bool past_only = !rf.queries.empty() && rf.people.empty();
         std::set<int> months;
         for (const auto& q : rf.queries) {
-          // A rows expression without months (a `let` of rows) is read through
-          // the functions that narrow it to months: the same query with months.
+          // A rows expression without months (a `let` of rows, the `usage()` it
+          // starts from) is read through the functions that narrow it to
+          // months: a query of the same measure with months.
           const bool narrowed_later =
               q.month_offsets.empty() && std::any_of(rf.queries.begin(), rf.queries.end(), [&](const UsageQuery& o) {
-                return !o.month_offsets.empty() && o.measure == q.measure && o.filters == q.filters;
+                return !o.month_offsets.empty() && o.measure == q.measure;
               });
           if (narrowed_later) continue;
           if (q.month_offsets.empty() || *q.month_offsets.rbegin() >= -1) past_only = false;
