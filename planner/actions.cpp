@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace pcs::planner {
@@ -193,6 +194,29 @@ std::vector<Action> candidate_actions(const std::vector<Facts>& facts, const std
               e.existing = partner.customers[c].tenant;
               add(e);
             }
+            // Existing tenants associated through the query's association type
+            // but without rows of this measure: the earliest associated first.
+            // A rule that subtracts the measure at the association's `since`
+            // (growth since the claim) counts all of it for a tenant claimed
+            // before the window, which a new customer (claimed now) never is.
+            if (spec.dims[association_dim] != no_symbol) {
+              std::vector<std::pair<DayNumber, std::uint32_t>> claimed;
+              for (std::uint32_t c = 0; c < partner.customers.size(); ++c) {
+                if (has[c]) continue;
+                for (const auto& as : partner.customers[c].associations)
+                  if (as.type == spec.dims[association_dim]) {
+                    claimed.push_back({as.since, c});
+                    break;
+                  }
+              }
+              std::sort(claimed.begin(), claimed.end());
+              for (std::size_t i = 0; i < claimed.size() && i < 2; ++i) {
+                Action e = a;
+                e.kind = Action::Kind::add_usage;
+                e.existing = partner.customers[claimed[i].second].tenant;
+                add(e);
+              }
+            }
           }
       }
     }
@@ -281,6 +305,37 @@ data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& pa
     return data::UsageRow{customer, month, r.measure, micros, r.fresh_service ? service : d[0], d[1], d[2], d[3], d[4],
                           d[5], d[6], d[7], d[8]};
   };
+  // A new customer is of the segment most common among the customers that
+  // already have rows of its measure, or get them in the plan (else among
+  // all customers): a path
+  // derived from the segments of the customers with such usage (SMB when
+  // most are smb) is not flipped by a customer of another kind.
+  auto segment_for = [&](Symbol measure) {
+    for (int pass = 0; pass < 2; ++pass) {
+      std::map<Symbol, int> seen;
+      Symbol best = no_symbol;
+      int most = 0;
+      std::vector<bool> has(partner.customers.size(), pass == 1);
+      if (pass == 0)
+        for (std::size_t r = 0; r < partner.usage.size(); ++r)
+          if (partner.usage.measure[r] == measure) has[partner.usage.customer[r]] = true;
+      if (pass == 0)  // and the tenants the plan adds such rows to
+        for (const auto& x : actions)
+          if (x.kind == Action::Kind::add_usage &&
+              std::any_of(x.rows.begin(), x.rows.end(), [&](const RowSpec& r) { return r.measure == measure; }))
+            for (std::size_t c = 0; c < partner.customers.size(); ++c)
+              if (partner.customers[c].tenant == x.existing) has[c] = true;
+      for (std::size_t c = 0; c < partner.customers.size(); ++c) {
+        const Symbol s = partner.customers[c].segment;
+        if (has[c] && s != no_symbol && ++seen[s] > most) {
+          most = seen[s];
+          best = s;
+        }
+      }
+      if (best != no_symbol) return best;
+    }
+    return no_symbol;
+  };
   for (const auto& a : actions) {
     switch (a.kind) {
       case Action::Kind::new_people:
@@ -298,6 +353,7 @@ data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& pa
         for (int i = 0; i < a.count; ++i) {
           data::Customer c;
           c.tenant = fresh(tenants, "plan-tenant-");
+          c.segment = a.rows.empty() ? no_symbol : segment_for(a.rows.front().measure);
           const auto index = std::uint32_t(e.add_customers.size());
           const int first = *std::min_element(a.months.begin(), a.months.end());
           std::set<Symbol> types;

@@ -416,6 +416,13 @@ Facts metric_facts(const ast::MetricDecl& metric) {
   return facts;
 }
 
+Facts expression_facts(const ast::Expr& e) {
+  Facts facts;
+  Reader reader(facts);
+  reader.visit(e, Env{}, 0);
+  return facts;
+}
+
 std::vector<std::string> attained_reads(const ast::Expr& e) {
   std::vector<std::string> out;
   if (is_native(e, Native::attained) && !e.args.empty()) out.push_back(e.args[0]->text);

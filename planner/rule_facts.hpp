@@ -26,6 +26,7 @@ struct FieldFilter {
   std::optional<std::vector<Symbol>> allowed;  // `field in {...}` / `field == "x"` (intersected)
   std::set<Symbol> excluded;                    // `field not in {...}` / `field != "x"`
   bool keyed = false;                           // grouped by or counted distinct: each new value counts
+  bool operator==(const FieldFilter&) const = default;
 };
 
 /// One query over the usage rows of a measure: the filters along its chain
@@ -57,6 +58,9 @@ struct Facts {
 /// Reads the facts of a metric: its lets, requires, value, `when` and score
 /// form, following lets and function bodies (with their arguments bound).
 Facts metric_facts(const ast::MetricDecl& metric);
+
+/// The facts of one expression (a `require` condition), read as metric_facts reads a metric.
+Facts expression_facts(const ast::Expr& e);
 
 /// The designation ids that `attained("...")` reads in an expression (badges).
 std::vector<std::string> attained_reads(const ast::Expr& e);

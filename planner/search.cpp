@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <set>
 
 namespace pcs::planner {
 namespace {
@@ -93,11 +94,13 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   // The facts of every metric, in the designation's order.
   std::vector<Facts> facts;
   std::vector<std::string> ids;
+  std::vector<const ast::MetricDecl*> decls;
   for (const auto& use : d.categories)
     if (use.category)
       for (const auto& m : use.category->metrics) {
         facts.push_back(metric_facts(*m));
         ids.push_back(m->id);
+        decls.push_back(&*m);
       }
   const auto candidates = candidate_actions(facts, ids, partner, as_of);
   if (std::getenv("PCS_PLAN_DEBUG")) {  // the derivation, for whoever extends the planner
@@ -133,6 +136,9 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
       trial.push_back(a);
       auto r = oracle(trial);
       const Decimal gain = progress(r) - base;
+      if (std::getenv("PCS_PLAN_DEBUG2"))
+        std::fprintf(stderr, "    try %s: %s -> %s\n", describe(a, ruleset, partner, as_of).c_str(),
+                     gain.to_string(2).c_str(), r.total.to_string(2).c_str());
       if (!(gain > Decimal())) return false;
       const Decimal cost = action_cost(a, costs);
       // Steps of at least a point come first: many crumbs of proportional
@@ -223,6 +229,42 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
             }))
           u += "; it compares with months before the as-of month, and planned actions add data only in the as-of "
                "month (and the month before)";
+    }
+    // A prerequisite that is not met and reads only months before the ones
+    // planned actions write (a baseline a year ago) cannot be met by any
+    // action taken now: said with the rule's line, instead of the guess above.
+    for (std::size_t i = 0; i < current.metrics.size() && i < decls.size(); ++i) {
+      const auto& m = current.metrics[i];
+      for (std::size_t r = 0; r < decls[i]->requires_.size() && r < m.prerequisites_met.size(); ++r) {
+        const auto& req = decls[i]->requires_[r];
+        if (m.prerequisites_met[r] || !req.condition) continue;
+        const Facts rf = expression_facts(*req.condition);
+        bool past_only = !rf.queries.empty() && rf.people.empty();
+        std::set<int> months;
+        for (const auto& q : rf.queries) {
+          // A rows expression without months (a `let` of rows, the `usage()` it
+          // starts from) is read through the functions that narrow it to
+          // months: a query of the same measure with months.
+          const bool narrowed_later =
+              q.month_offsets.empty() && std::any_of(rf.queries.begin(), rf.queries.end(), [&](const UsageQuery& o) {
+                return !o.month_offsets.empty() && o.measure == q.measure;
+              });
+          if (narrowed_later) continue;
+          if (q.month_offsets.empty() || *q.month_offsets.rbegin() >= -1) past_only = false;
+          months.insert(q.month_offsets.begin(), q.month_offsets.end());
+        }
+        if (!past_only) continue;
+        std::string when;
+        for (int k : months) when += (when.empty() ? "" : ", ") + format_month(as_of + k);
+        const std::string why = fmt::format(
+            "{}: its prerequisite `require {}` ({}:{}) is not met, and it reads only {}, before the as-of month {}: "
+            "no action taken now can change a past month",
+            m.id, req.text, req.pos.file, req.pos.line, when, format_month(as_of));
+        auto old_line = std::find_if(plan.unreachable.begin(), plan.unreachable.end(),
+                                     [&](const std::string& u) { return u.rfind(m.id + ":", 0) == 0; });
+        if (old_line != plan.unreachable.end()) *old_line = why;
+        else plan.unreachable.push_back(why);
+      }
     }
     if (plan.unreachable.empty())
       plan.unreachable.push_back("no action derived from the rules brings the designation to attained");
