@@ -101,6 +101,7 @@ struct ReportArgs {
   std::string partners, out, as_of;
   std::size_t plan_limit = 25;
   unsigned threads = 0;
+  std::size_t explain_limit = 1000;
 };
 
 /// Registers `pcs report` on the app (report/).

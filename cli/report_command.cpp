@@ -20,11 +20,12 @@ void add_report_command(CLI::App& app, ReportArgs& args) {
   cmd->add_option("--out", args.out, "The HTML file to write")->required();
   cmd->add_option("--as-of", args.as_of, "As-of month YYYY-MM (default: each partner's latest month)");
   cmd->add_option("--plan-limit", args.plan_limit, "How many near misses to plan (default 25)");
+  cmd->add_option("--explain-limit", args.explain_limit, "Partners whose explanations go into the page (default 1000)");
   cmd->add_option("--threads", args.threads, "Threads to score with (default: every core)");
 }
 
 int run_report(const ReportArgs& args) {
-  report::Options options{args.rulesets, args.partners, args.as_of, args.plan_limit, args.threads};
+  report::Options options{args.rulesets, args.partners, args.as_of, args.plan_limit, args.threads, args.explain_limit};
   int code = 0;
   std::string error;
   const std::string page = report::build_report(options, code, error);

@@ -146,6 +146,13 @@ std::string build_report(const Options& options, int& code, std::string& error) 
       return;
     }
     if (two) pairs.push_back({p.order, *product.before, *product.after});
+    // Explanations make most of the page: past the limit they are left out (the page says so).
+    if (results.size() >= options.explain_limit)
+      for (auto& d : product.after->designations) {
+        d.explain.clear();
+        for (auto& m : d.metrics) m.explain.clear();
+      }
+    product.after->specializations.clear();
     results.push_back(std::move(*product.after));
   };
   const unsigned threads = options.threads > 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -375,9 +382,9 @@ std::string build_report(const Options& options, int& code, std::string& error) 
   std::vector<std::string> month_list(months.begin(), months.end());
   const std::string data = fmt::format(
       "{{\"meta\":{{\"generated\":{},\"as_of\":{},\"programs\":{},\"old_program\":{},\"partners_read\":{},\"scored\":{},"
-      "\"failed\":{},\"pcs\":\"0.1.0\"}},\"designations\":{},\"near\":{},\"near_planned\":{},\"diff\":{},\"partners\":{}}}",
+      "\"failed\":{},\"pcs\":\"0.1.0\"}},\"designations\":{},\"near\":{},\"near_planned\":{},\"explain_limit\":{},\"diff\":{},\"partners\":{}}}",
       json_string(stamp), strings_json(month_list), programs, two ? program_json(*before->single) : "null", read,
-      results.size(), failed, designations, near, planned, diff, partners);
+      results.size(), failed, designations, near, planned, options.explain_limit, diff, partners);
   std::string page(assets::page_html());
   page = replace(page, "/*@CSS@*/", assets::page_css());
   page = replace(page, "/*@CHARTJS@*/", script_safe(std::string(assets::chart_js())));

@@ -15,6 +15,7 @@ struct Options {
   std::string as_of;
   std::size_t plan_limit = 25;  // near misses planned (the planner is slow); the page says when cut
   unsigned threads = 0;
+  std::size_t explain_limit = 1000;  // partners whose explanations go into the page (size); the page says when cut
 };
 
 /// The page, or an error message in `error` (exit code in `code`).

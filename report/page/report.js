@@ -157,6 +157,7 @@
       h.appendChild(el('span', { class: d.attained ? 'yes' : 'no' }, d.attained ? 'attained' : 'not attained'));
       box.appendChild(h);
       if (d.error) box.appendChild(el('p', { class: 'no' }, d.error));
+      if (d.explain.length === 0) box.appendChild(el('p', { class: 'note' }, `Explanations are in the page for the first ${data.explain_limit} partners only (pcs report --explain-limit N).`));
       box.appendChild(el('pre', { class: 'explain' }, d.explain.join('\n')));
       const t = el('table');
       t.innerHTML = '<thead><tr><th>Metric</th><th>Points</th><th>Explanation</th></tr></thead>';
