@@ -96,4 +96,16 @@ struct WhatIfArgs {
 void add_what_if_command(CLI::App& app, WhatIfArgs& args);
 int run_what_if(const WhatIfArgs& args);
 
+struct ReportArgs {
+  std::vector<std::string> rulesets;  // one, or OLD NEW
+  std::string partners, out, as_of;
+  std::size_t plan_limit = 25;
+  unsigned threads = 0;
+  std::size_t explain_limit = 1000;
+};
+
+/// Registers `pcs report` on the app (report/).
+void add_report_command(CLI::App& app, ReportArgs& args);
+int run_report(const ReportArgs& args);
+
 }  // namespace pcs::cli
