@@ -35,10 +35,12 @@ std::string render_json(const eval::PartnerResult& r) {
     for (std::size_t m = 0; m < d.metrics.size(); ++m) {
       const auto& x = d.metrics[m];
       o += m ? ",\n" : "\n";
-      o += fmt::format("        {{ \"id\": {}, \"name\": {}, \"category\": {},\n          \"value\": {}, \"points\": {}, \"max\": {},\n          \"explain\": [",
+      o += fmt::format("        {{ \"id\": {}, \"name\": {}, \"category\": {},\n          \"value\": {}, \"points\": {}, \"max\": {},\n",
                        json_string(x.id), json_string(x.name), json_string(x.category),
                        x.value ? x.value->to_string(6) : "null", points(x.points), points(x.max));
+      // The error is a member of the metric, before its explanation array.
       if (!x.error.empty()) o += fmt::format("          \"error\": {},\n", json_string(x.error));
+      o += "          \"explain\": [";
       for (std::size_t e = 0; e < x.explain.size(); ++e)
         o += fmt::format("{}\n            {}", e ? "," : "", json_string(x.explain[e]));
       o += x.explain.empty() ? "] }" : " ] }";

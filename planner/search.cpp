@@ -136,9 +136,6 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
       trial.push_back(a);
       auto r = oracle(trial);
       const Decimal gain = progress(r) - base;
-      if (std::getenv("PCS_PLAN_DEBUG2"))
-        std::fprintf(stderr, "    try %s: %s -> %s\n", describe(a, ruleset, partner, as_of).c_str(),
-                     gain.to_string(2).c_str(), r.total.to_string(2).c_str());
       if (!(gain > Decimal())) return false;
       const Decimal cost = action_cost(a, costs);
       // Steps of at least a point come first: many crumbs of proportional

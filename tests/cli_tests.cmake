@@ -143,8 +143,13 @@ pcs_cli_test("plan: zero-metric's Infrastructure is one new service away, verifi
              "verified: 84 / 100, attained"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json)
 pcs_cli_test("plan: a designation no action can reach is said so" 0
-             "usage_growth: no action can raise this"
+             "usage_growth: its prerequisite `require baseline >= 50_000 units` \\(rulesets/2022-10/business-applications\\.pcs:138\\) is not met, and it reads only 2023-06, before the as-of month 2024-06: no action taken now can change a past month"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation business-applications)
+# Modern Work's usage metrics count tenants with an association type: existing
+# tenants without rows get usage, and the plan is verified by scoring it.
+pcs_cli_test("plan: Modern Work from zero is planned and the plan verified" 0
+             "verified: 70 / 100, path smb, attained"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
 pcs_cli_test("plan: the badge names the designations it misses" 0
              "Microsoft Cloud badge: not attained; it needs infrastructure"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json)
