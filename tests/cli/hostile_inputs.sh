@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Hostile inputs from the command line (issue 11): each gives its located
+# error and documented exit code, in bounded time and memory.
+#   hostile_inputs.sh PCS_BIN
+# The inputs are generated here (a 200 MB file does not belong in git) in a
+# temporary folder that is removed at the end.
+set -u
+pcs="$1"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# expect NAME CODE PATTERN MAX_KB MAX_SECONDS -- command...
+# The output must match the extended regular expression PATTERN (grep -E),
+# the exit code must be CODE, peak memory at most MAX_KB, time at most MAX_SECONDS.
+expect() {
+  local name="$1" code="$2" pattern="$3" max_kb="$4" max_s="$5"
+  shift 6
+  local out got kb secs
+  out=$(/usr/bin/time -f '%M %e' -o "$work/time" "$@" 2>&1 | tr -d '\000'; exit "${PIPESTATUS[0]}"); got=$?
+  read -r kb secs < <(tail -n 1 "$work/time")
+  local ok=1
+  [ "$got" = "$code" ] || { echo "FAIL $name: exit $got, expected $code"; ok=0; }
+  grep -Eq -- "$pattern" <<<"$out" || { echo "FAIL $name: output does not match /$pattern/"; ok=0; }
+  [ "$kb" -le "$max_kb" ] || { echo "FAIL $name: peak memory ${kb} KB > ${max_kb} KB"; ok=0; }
+  awk -v s="$secs" -v m="$max_s" 'BEGIN { exit !(s <= m) }' || { echo "FAIL $name: took ${secs} s > ${max_s} s"; ok=0; }
+  if [ $ok = 1 ]; then echo "ok   $name (exit $got, ${kb} KB, ${secs} s)"; else printf '%s\n' "$out" | cut -c1-300 | head -20; failures=$((failures + 1)); fi
+}
+
+# 100,000 nested brackets in a rule.
+mkdir -p "$work/nest"
+python3 -c "print('let x = ' + '(' * 100000 + '1' + ')' * 100000)" > "$work/nest/program.pcs"
+expect "100,000 brackets stop at the nesting limit" 3 \
+  "nest/program\.pcs:1:209: error\[syntax\]: the rule nests too deeply: at most 200 levels" 100000 10 \
+  -- "$pcs" check "$work/nest"
+
+# A rule file with a byte that is not UTF-8, and one with a NUL byte.
+mkdir -p "$work/latin1" "$work/nul"
+printf '# Caf\xe9 rules\nlet x = 1\n' > "$work/latin1/program.pcs"
+printf 'let x = 1\nlet y = 2\x00\n' > "$work/nul/program.pcs"
+expect "a rule file that is not UTF-8 names the byte" 3 \
+  "latin1/program\.pcs:1:6: error\[syntax\]: this rule file holds a byte that is not UTF-8 \(save the file as UTF-8\) here" \
+  100000 10 -- "$pcs" check "$work/latin1"
+expect "a NUL byte in a rule file is located" 3 \
+  "nul/program\.pcs:2:10: error\[syntax\]: this rule file holds a NUL byte \(a text file has none\) here" \
+  100000 10 -- "$pcs" check "$work/nul"
+
+# A 200 MB partner file, and a partner "file" that never ends.
+python3 - "$work/big.json" <<'PY'
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('{"partner_id": "big", "notes": "')
+    chunk = 'a' * (1 << 20)
+    for _ in range(200):
+        f.write(chunk)
+    f.write('"}')
+PY
+expect "a 200 MB partner file is refused at its size, exit 4" 4 \
+  "big\.json: error\[io\]: the partner file is larger than 64 MB: it cannot be one partner's data" 200000 10 \
+  -- "$pcs" eval rulesets/2023-06 "$work/big.json"
+expect "/dev/zero as a partner file ends with the same error" 4 \
+  "/dev/zero: error\[io\]: the partner file is larger than 64 MB" 200000 10 \
+  -- "$pcs" eval rulesets/2023-06 /dev/zero
+
+[ $failures = 0 ] || { echo "$failures hostile input(s) mishandled"; exit 1; }
