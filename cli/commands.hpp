@@ -96,4 +96,8 @@ struct WhatIfArgs {
 void add_what_if_command(CLI::App& app, WhatIfArgs& args);
 int run_what_if(const WhatIfArgs& args);
 
+/// Registers `pcs lsp` (the language server, lsp/) on the app.
+void add_lsp_command(CLI::App& app);
+int run_lsp();
+
 }  // namespace pcs::cli

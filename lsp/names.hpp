@@ -1,0 +1,27 @@
+// Finding what a name under the cursor declares: top-level lets and
+// functions, measures, certifications (the catalogue in stdlib/), categories,
+// designations and metrics of the checked ruleset. Local names resolve to
+// the top-level ones of the same name (scopes are not yet followed).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "interpreter/ruleset.hpp"
+
+namespace pcs::lsp {
+
+struct Declaration {
+  SourcePos pos;
+  std::string kind;    // "let", "fn", "measure", "certification", "category", "designation", "metric"
+  std::string detail;  // type, title, codes
+  const ast::MetricDecl* metric = nullptr;
+};
+
+/// The word (name, dotted name or exam code) around byte `column` (0-based) of `line`.
+std::string word_at(std::string_view line, std::size_t column);
+
+std::optional<Declaration> find_declaration(const Ruleset& rs, std::string_view name);
+
+}  // namespace pcs::lsp
