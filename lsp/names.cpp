@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "lsp/workspace.hpp"
+
 namespace pcs::lsp {
 
 std::string word_at(std::string_view line, std::size_t column) {
@@ -16,7 +18,7 @@ std::string word_at(std::string_view line, std::size_t column) {
   return std::string(line.substr(a, b - a));
 }
 
-std::optional<Declaration> find_declaration(const Ruleset& rs, std::string_view name) {
+std::optional<Declaration> find_declaration(const Ruleset& rs, std::string_view name, const std::string& file) {
   if (auto it = rs.lets.find(name); it != rs.lets.end()) {
     const auto& l = *it->second;
     std::string detail;
@@ -31,14 +33,16 @@ std::optional<Declaration> find_declaration(const Ruleset& rs, std::string_view 
     return Declaration{it->second->pos, "certification", fmt::format("\"{}\" = {}", it->second->title, fmt::join(it->second->codes, " and "))};
   if (auto it = rs.categories.find(name); it != rs.categories.end())
     return Declaration{it->second->pos, "category", "\"" + it->second->title + "\""};
+  std::optional<Declaration> found;
   for (const auto* d : rs.designations) {
     if (d->id == name) return Declaration{d->pos, "designation", "\"" + d->title + "\""};
     for (const auto& c : d->categories)
       if (c.category)
         for (const auto& m : c.category->metrics)
-          if (m->id == name) return Declaration{m->pos, "metric", "\"" + m->title + "\"", m.get()};
+          if (m->id == name && (!found || Workspace::absolute(m->pos.file) == file))
+            found = Declaration{m->pos, "metric", "\"" + m->title + "\"", m.get()};
   }
-  return std::nullopt;
+  return found;
 }
 
 }  // namespace pcs::lsp

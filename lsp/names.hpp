@@ -22,6 +22,8 @@ struct Declaration {
 /// The word (name, dotted name or exam code) around byte `column` (0-based) of `line`.
 std::string word_at(std::string_view line, std::size_t column);
 
-std::optional<Declaration> find_declaration(const Ruleset& rs, std::string_view name);
+/// The declaration of `name`; of two metrics with one id (designations of
+/// several files), the one in `file` (absolute path) first.
+std::optional<Declaration> find_declaration(const Ruleset& rs, std::string_view name, const std::string& file);
 
 }  // namespace pcs::lsp

@@ -106,6 +106,7 @@ class Server {
     ws_.analyse();
     std::map<std::string, json> by_file;
     for (const auto& file : published_) by_file[file] = json::array();
+    for (const auto& [file, text] : ws_.documents().texts) by_file[file] = json::array();
     for (const auto& [dir, a] : ws_.analyses()) {
       std::set<std::string> seen;
       for (const auto& d : a.diagnostics.items()) {
@@ -164,8 +165,9 @@ class Server {
   }
 
   /// The ruleset of the folder of `path`, and the word at the cursor.
-  std::pair<const Ruleset*, std::string> lookup(const json& p) {
+  std::pair<const Ruleset*, std::string> lookup(const json& p, std::string& path_out) {
     const auto path = path_of(p["textDocument"]);
+    path_out = path;
     const auto* text = ws_.text(path);
     if (!text) return {nullptr, {}};
     const auto line = line_of(*text, p["position"]["line"].get<std::uint32_t>());
@@ -185,9 +187,10 @@ class Server {
   }
 
   json hover(const json& p) {
-    auto [rs, word] = lookup(p);
+    std::string path;
+    auto [rs, word] = lookup(p, path);
     if (!rs || word.empty()) return nullptr;
-    auto decl = find_declaration(*rs, word);
+    auto decl = find_declaration(*rs, word, path);
     if (!decl) return nullptr;
     std::string text = "```pcs\n" + decl->kind + " " + word + (decl->detail.empty() ? "" : " " + decl->detail) + "\n```";
     // The comment lines just above the declaration: the document's sentence it encodes.
@@ -212,9 +215,10 @@ class Server {
   }
 
   json definition(const json& p) {
-    auto [rs, word] = lookup(p);
+    std::string path;
+    auto [rs, word] = lookup(p, path);
     if (!rs || word.empty()) return nullptr;
-    auto decl = find_declaration(*rs, word);
+    auto decl = find_declaration(*rs, word, path);
     if (!decl) return nullptr;
     return location(decl->pos);
   }

@@ -30,6 +30,7 @@ class Workspace {
   void open(const std::string& path, std::string text);
   void close(const std::string& path);
   const std::string* text(const std::string& path) const { return overlay_.find(path); }
+  const SourceOverlay& documents() const { return overlay_; }
 
   /// Loads and checks the folder of every open document again.
   void analyse();

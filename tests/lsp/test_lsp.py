@@ -14,6 +14,8 @@ from lsp_client import Client
 
 PCS, SOURCE = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 failures = []
+UNIT_MESSAGE = "cannot compare people with USD"
+SYNTAX_MESSAGE = "expected a value to compare with"
 
 
 def check(cond, what):
@@ -92,18 +94,20 @@ try:
     if d:
         print("     " + d[0]["message"])
         check(d[0]["message"] == UNIT_MESSAGE, "unit mismatch: message")
-        check(d[0]["range"]["start"]["line"] == req, "unit mismatch: line")
+        check(d[0]["range"] == range_of(text, req, "2 USD"), "unit mismatch: range: %s" % d[0]["range"])
 
     # Syntax error.
-    text = original.replace('metric intermediate_certs "Intermediate certifications" max 20 points {',
-                            'metric intermediate_certs "Intermediate certifications" max {')
+    text = original.replace("require people_holding(azure_administrator) >= 2 people",
+                            "require people_holding(azure_administrator) >= >= 2 people")
     diags = edit(text)
     d = [x for x in diags if x["code"] == "syntax"]
     check(len(d) == 1, "syntax: one diagnostic: %s" % diags)
     if d:
         check(d[0]["message"] == SYNTAX_MESSAGE, "syntax: message: " + d[0]["message"])
-        metric_line = next(i for i, l in enumerate(lines) if "metric intermediate_certs" in l)
-        check(d[0]["range"]["start"]["line"] == metric_line, "syntax: line")
+        # The caret is on the second '>=' (one character: where the value was expected).
+        check(d[0]["range"] == range_of(text, req, ">= 2")
+              | {"end": {"line": req, "character": range_of(text, req, ">= 2")["start"]["character"] + 1}},
+              "syntax: range: %s" % d[0]["range"])
 
     # Back to the file as saved: the diagnostics are cleared.
     check(edit(original) == [], "fixed: diagnostics cleared")
@@ -118,6 +122,14 @@ try:
                                          "position": {"line": metric_line, "character": lines[metric_line].index("intermediate_certs") + 2}})["result"]
     value = h["contents"]["value"] if h else ""
     check("Scoring rule: `score 4 points per person`" in value, "hover: metric's scoring rule: " + value)
+
+    # Hover: a let, with its unit and the document's sentence from its comment.
+    att = next(i for i, l in enumerate(lines) if "attained when total >= minimum_total" in l)
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri(infra)},
+                                         "position": {"line": att, "character": lines[att].index("minimum_total")}})["result"]
+    value = h["contents"]["value"] if h else ""
+    check(value == '```pcs\nlet minimum_total a number in points\n```\n\n "To attain a Solutions Partner designation, you must: Earn a minimum of 70\n'
+                   ' points. Have one or more points for each of the following five metrics."\n', "hover: a let: " + repr(value))
 
     # Go to definition: into the stdlib.
     loc = c.request("textDocument/definition", {"textDocument": {"uri": uri(infra)}, "position": {"line": req, "character": col}})["result"]
@@ -151,9 +163,12 @@ try:
     os.remove(os.path.join(version, "azure-common.pcs"))
     c.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": uri(os.path.join(version, "azure-common.pcs")), "type": 3}]})
     c.settle()
-    diags = c.diagnostics.get(uri(infra), [])
-    check(any(x["code"] == "import" and x["message"].startswith("cannot read rule file") and x["range"]["start"]["line"] == 1
-              for x in diags), "deleted file: the import is reported: %s" % diags)
+    # Reported at the first file that imports it (data-ai.pcs, in name order).
+    data_ai = os.path.join(version, "data-ai.pcs")
+    diags = c.diagnostics.get(uri(data_ai), [])
+    check([(x["code"], x["message"], x["range"]["start"]["line"]) for x in diags]
+          == [("import", "cannot read rule file '%s'" % os.path.join(version, "azure-common.pcs"), 1)],
+          "deleted file: the import is reported: %s" % diags)
 
     r = c.request("shutdown", {})
     check(r.get("result", "x") is None, "shutdown")
