@@ -8,8 +8,11 @@
 #include <nlohmann/json.hpp>
 
 #include "format/formatter.hpp"
+#include "lsp/completion.hpp"
+#include "lsp/hover.hpp"
 #include "lsp/json_rpc.hpp"
 #include "lsp/names.hpp"
+#include "lsp/navigation.hpp"
 #include "lsp/positions.hpp"
 #include "lsp/workspace.hpp"
 
@@ -59,10 +62,16 @@ class Server {
 
  private:
   json dispatch(const std::string& method, const json& p, bool is_request) {
-    if (method == "initialize") return initialize();
+    if (method == "initialize") return initialize(p);
     if (method == "shutdown") { shut_down = true; return nullptr; }
-    if (method == "initialized" || method == "$/cancelRequest" || method == "workspace/didChangeConfiguration")
+    if (method == "initialized" || method == "$/cancelRequest") return nullptr;
+    if (method == "workspace/didChangeConfiguration") {
+      // {"settings": {"pcs": {"testPartner": "..."}}}, as VS Code sends the pcs section.
+      const auto& settings = p.value("settings", json::object());
+      if (settings.is_object() && settings.contains("pcs") && settings["pcs"].is_object())
+        hover_settings_.test_partner = settings["pcs"].value("testPartner", std::string());
       return nullptr;
+    }
     if (method == "textDocument/didOpen") {
       ws_.open(path_of(p["textDocument"]), p["textDocument"]["text"].get<std::string>());
       refresh();
@@ -82,21 +91,30 @@ class Server {
     if (method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles") { refresh(); return nullptr; }
     if (method == "textDocument/formatting") return formatting(p);
     if (method == "textDocument/codeAction") return code_actions(p);
-    if (method == "textDocument/hover") return hover(p);
-    if (method == "textDocument/definition") return definition(p);
+    if (method == "textDocument/hover") return hover(ws_, p, hover_settings_);
+    if (method == "textDocument/definition") return definition(ws_, p);
+    if (method == "textDocument/references") return references(ws_, p);
+    if (method == "textDocument/documentSymbol") return document_symbols(ws_, p);
+    if (method == "textDocument/completion") return completion(ws_, p);
     if (!is_request) return nullptr;  // notifications we do not need are ignored, as the protocol says
     throw RpcError{-32601, "method not found: " + method};
   }
 
   static std::string path_of(const json& doc) { return Workspace::absolute(uri_to_path(doc["uri"].get<std::string>())); }
 
-  json initialize() {
+  json initialize(const json& p) {
+    if (p.contains("rootUri") && p["rootUri"].is_string()) hover_settings_.root = uri_to_path(p["rootUri"].get<std::string>());
+    if (p.contains("initializationOptions") && p["initializationOptions"].is_object())
+      hover_settings_.test_partner = p["initializationOptions"].value("testPartner", std::string());
     return {{"capabilities",
              {{"textDocumentSync", 1},
               {"documentFormattingProvider", true},
               {"codeActionProvider", true},
               {"hoverProvider", true},
-              {"definitionProvider", true}}},
+              {"definitionProvider", true},
+              {"referencesProvider", true},
+              {"documentSymbolProvider", true},
+              {"completionProvider", {{"triggerCharacters", json::array({".", "-"})}}}}},
             {"serverInfo", {{"name", "pcs"}}}};
   }
 
@@ -164,66 +182,8 @@ class Server {
     return actions;
   }
 
-  /// The ruleset of the folder of `path`, and the word at the cursor.
-  std::pair<const Ruleset*, std::string> lookup(const json& p, std::string& path_out) {
-    const auto path = path_of(p["textDocument"]);
-    path_out = path;
-    const auto* text = ws_.text(path);
-    if (!text) return {nullptr, {}};
-    const auto line = line_of(*text, p["position"]["line"].get<std::uint32_t>());
-    auto word = word_at(line, byte_offset(line, p["position"]["character"].get<std::uint32_t>()));
-    for (const auto& [dir, a] : ws_.analyses())
-      if (a.ruleset && dir == std::filesystem::path(path).parent_path().string()) return {a.ruleset.get(), word};
-    return {nullptr, word};
-  }
-
-  json location(const SourcePos& pos) {
-    SourceFiles none;
-    const auto file = Workspace::absolute(pos.file);
-    for (const auto& [dir, a] : ws_.analyses())
-      if (a.sources.has_line(pos.file, pos.line))
-        return {{"uri", path_to_uri(file)}, {"range", range_of(pos, a.sources.line(pos.file, pos.line))}};
-    return {{"uri", path_to_uri(file)}, {"range", range_of(pos, {})}};
-  }
-
-  json hover(const json& p) {
-    std::string path;
-    auto [rs, word] = lookup(p, path);
-    if (!rs || word.empty()) return nullptr;
-    auto decl = find_declaration(*rs, word, path);
-    if (!decl) return nullptr;
-    std::string text = "```pcs\n" + decl->kind + " " + word + (decl->detail.empty() ? "" : " " + decl->detail) + "\n```";
-    // The comment lines just above the declaration: the document's sentence it encodes.
-    for (const auto& [dir, a] : ws_.analyses()) {
-      if (!a.sources.has_line(decl->pos.file, decl->pos.line)) continue;
-      std::string comment;
-      for (auto n = decl->pos.line; n > 1; --n) {
-        auto l = std::string(a.sources.line(decl->pos.file, n - 1));
-        const auto first = l.find_first_not_of(' ');
-        if (first == std::string::npos || l[first] != '#') break;
-        comment = l.substr(first + 1) + "\n" + comment;
-      }
-      if (!comment.empty()) text += "\n\n" + comment;
-      if (decl->metric && decl->metric->score) {
-        const auto& s = decl->metric->score->pos;
-        auto rule = std::string(a.sources.line(s.file, s.line));
-        text += "\n\nScoring rule: `" + rule.substr(rule.find_first_not_of(' ')) + "`";
-      }
-      break;
-    }
-    return {{"contents", {{"kind", "markdown"}, {"value", text}}}};
-  }
-
-  json definition(const json& p) {
-    std::string path;
-    auto [rs, word] = lookup(p, path);
-    if (!rs || word.empty()) return nullptr;
-    auto decl = find_declaration(*rs, word, path);
-    if (!decl) return nullptr;
-    return location(decl->pos);
-  }
-
   std::ostream& out_;
+  HoverSettings hover_settings_;
   Workspace ws_;
   std::set<std::string> published_;
 };

@@ -23,6 +23,7 @@ void Workspace::close(const std::string& path) { overlay_.texts.erase(absolute(p
 void Workspace::analyse() {
   std::set<std::string> dirs;
   for (const auto& [path, text] : overlay_.texts) dirs.insert(fs::path(path).parent_path().string());
+  auto previous = std::move(analyses_);
   analyses_.clear();
   for (const auto& dir : dirs) {
     auto& a = analyses_[dir];
@@ -31,6 +32,8 @@ void Workspace::analyse() {
     if (absolute(stdlib_dir()) == dir) continue;
     a.ruleset = load_ruleset(dir, a.sources, a.diagnostics, &overlay_);
     if (a.ruleset && checker::check(*a.ruleset, a.diagnostics)) lint::warn(*a.ruleset, a.diagnostics);
+    if (auto old = previous.find(dir); !a.ruleset && old != previous.end())
+      a.last_parsed = old->second.ruleset ? std::move(old->second.ruleset) : std::move(old->second.last_parsed);
   }
 }
 

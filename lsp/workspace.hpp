@@ -20,6 +20,10 @@ struct Analysis {
   SourceFiles sources;
   Diagnostics diagnostics;
   std::unique_ptr<Ruleset> ruleset;  // null when a file does not parse
+  /// While a buffer does not parse (the user is typing), the ruleset of the
+  /// last analysis that did, so completion and navigation keep working.
+  std::unique_ptr<Ruleset> last_parsed;
+  const Ruleset* navigable() const { return ruleset ? ruleset.get() : last_parsed.get(); }
 };
 
 class Workspace {

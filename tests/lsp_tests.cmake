@@ -9,3 +9,6 @@ add_test(NAME "editors: VS Code extension .vsix (vsce package)"
          COMMAND python3 ${PROJECT_SOURCE_DIR}/editors/vscode/check-vsix.py)
 set_tests_properties("editors: VS Code extension .vsix (vsce package)" PROPERTIES RESOURCE_LOCK pcs_vscode_npm TIMEOUT 600)
 set_tests_properties("editors: TextMate grammar scopes (vscode-tmgrammar-test)" PROPERTIES RESOURCE_LOCK pcs_vscode_npm)
+add_test(NAME "lsp: find references, document symbols, completion (scripted client)"
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/lsp/test_lsp_navigation.py $<TARGET_FILE:pcs> ${PROJECT_SOURCE_DIR})
+set_tests_properties("lsp: find references, document symbols, completion (scripted client)" PROPERTIES TIMEOUT 120)
