@@ -55,8 +55,8 @@ json hover(const Workspace& ws, const json& params, const HoverSettings& setting
     if (auto rule = source_line(ws, decl->metric->score->pos.file, decl->metric->score->pos.line))
       text += "\n\nScoring rule: `" + rule->substr(rule->find_first_not_of(' ')) + "`";
 
-  // Values for the test partner: only from rules that check (the current buffers).
-  if (a.ruleset && a.ruleset->checked) {
+  // Values for the test partner: from the current buffers only (partner_values says when they do not check).
+  if (a.ruleset) {
     std::string why;
     if (auto choice = choose_partner(settings.test_partner, settings.root, a.dir, why)) {
       if (auto values = partner_values(*a.ruleset, *decl, *choice); !values.empty()) text += "\n\n---\n\n" + values;

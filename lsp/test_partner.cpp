@@ -78,11 +78,11 @@ std::optional<PartnerChoice> choose_partner(const std::string& setting, const st
 
 std::string partner_values(const Ruleset& rs, const Declared& d, const PartnerChoice& choice) {
   if (d.kind == "parameter" || d.kind == "fn" || d.kind == "measure" || d.kind == "certification" || d.kind == "program") return "";
+  if (!rs.checked) return "No values for the test partner while the rules have errors.";
   SourceFiles sources;
   Diagnostics diags;
   auto partner = data::load_partner_file(choice.partner_file, sources, diags);
   if (!partner) return fmt::format("The test partner {} cannot be read: {}", choice.partner_file, first_error(diags));
-  if (!rs.checked) return "No value for the test partner while the rules have errors.";
   engine::Request request;
   request.as_of = choice.as_of;
   const auto as_of = engine::as_of_month(request, *partner);

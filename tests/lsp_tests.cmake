@@ -12,3 +12,6 @@ set_tests_properties("editors: TextMate grammar scopes (vscode-tmgrammar-test)" 
 add_test(NAME "lsp: find references, document symbols, completion (scripted client)"
          COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/lsp/test_lsp_navigation.py $<TARGET_FILE:pcs> ${PROJECT_SOURCE_DIR})
 set_tests_properties("lsp: find references, document symbols, completion (scripted client)" PROPERTIES TIMEOUT 120)
+add_test(NAME "lsp: hover values for a test partner (scripted client, against pcs eval and the .expect case)"
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/lsp/test_lsp_partner.py $<TARGET_FILE:pcs> ${PROJECT_SOURCE_DIR})
+set_tests_properties("lsp: hover values for a test partner (scripted client, against pcs eval and the .expect case)" PROPERTIES TIMEOUT 120)

@@ -44,6 +44,8 @@ class Session:
     def __init__(self, pcs, source, init_options=None):
         self.work = tempfile.mkdtemp(prefix="pcs-lsp-")
         shutil.copytree(os.path.join(source, "rulesets"), os.path.join(self.work, "rulesets"))
+        # The sample partners some test cases name (../../../examples/partners/...).
+        shutil.copytree(os.path.join(source, "examples", "partners"), os.path.join(self.work, "examples", "partners"))
         self.client = Client(pcs, self.work)
         params = {"processId": None, "rootUri": uri(self.work), "capabilities": {}}
         if init_options is not None:
