@@ -3,6 +3,7 @@
 // parse error reply, an unknown method a method-not-found reply.
 #include "lsp/server.hpp"
 
+#include <filesystem>
 #include <set>
 
 #include <nlohmann/json.hpp>
@@ -138,6 +139,12 @@ class Server {
                   {"source", "pcs"},
                   {"message", d.hint.empty() ? d.message : d.message + "\nhint: " + d.hint}};
         if (!d.replacement.empty()) item["data"] = {{"replacement", d.replacement}};
+        if (file == dir) {
+          // About the folder itself (deleted, emptied): shown at the top of each of its open files.
+          for (const auto& [open, text] : ws_.documents().texts)
+            if (std::filesystem::path(open).parent_path().string() == dir) by_file[open].push_back(item);
+          continue;
+        }
         by_file[file].push_back(item);
       }
     }

@@ -15,3 +15,7 @@ set_tests_properties("lsp: find references, document symbols, completion (script
 add_test(NAME "lsp: hover values for a test partner (scripted client, against pcs eval and the .expect case)"
          COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/lsp/test_lsp_partner.py $<TARGET_FILE:pcs> ${PROJECT_SOURCE_DIR})
 set_tests_properties("lsp: hover values for a test partner (scripted client, against pcs eval and the .expect case)" PROPERTIES TIMEOUT 120)
+add_test(NAME "lsp: robustness (malformed frames and requests, unknown methods, missing documents, files and folders deleted, abrupt end)"
+         COMMAND python3 ${PROJECT_SOURCE_DIR}/tests/lsp/test_lsp_robustness.py $<TARGET_FILE:pcs> ${PROJECT_SOURCE_DIR})
+set_tests_properties("lsp: robustness (malformed frames and requests, unknown methods, missing documents, files and folders deleted, abrupt end)"
+                     PROPERTIES TIMEOUT 120)

@@ -1,7 +1,8 @@
 // The VS Code client of `pcs lsp`: starts the language server for *.pcs
 // files (errors as you type, hover with a test partner's values, go to
-// definition, references, completion, outline, formatting, quick fixes). The server is the `pcs` executable named by the `pcs.path`
-// setting (default: `pcs` on the PATH). Bundled by esbuild into dist/.
+// definition, references, completion, outline, formatting, quick fixes).
+// The server is the `pcs` executable named by the `pcs.path` setting
+// (default: `pcs` on the PATH). Bundled by esbuild into dist/.
 const vscode = require("vscode");
 const { LanguageClient } = require("vscode-languageclient/node");
 
