@@ -35,9 +35,12 @@ json hover(const Workspace& ws, const json& params, const HoverSettings& setting
   const Ruleset& rs = *a.navigable();
   SymbolIndex index(rs);
   std::optional<Declared> decl;
-  if (const auto* d = index.at(c.path, c.line, c.column)) decl = *d;
-  else if (!c.word.empty())
-    if (auto d = find_declaration(rs, c.word, c.path)) decl = Declared{c.word, d->kind, d->pos, d->detail, "", d->metric};
+  if (const auto* indexed = index.at(c.path, c.line, c.column)) {
+    decl = *indexed;
+  } else if (!c.word.empty()) {
+    // Not resolved by the checker (an error nearby): the top-level declaration of that name.
+    if (auto named = find_declaration(rs, c.word, c.path)) decl = Declared{c.word, named->kind, named->pos, named->detail, "", named->metric};
+  }
   if (!decl) return nullptr;
 
   std::string text = "```pcs\n" + decl->kind + " " + decl->name + (decl->detail.empty() ? "" : " " + decl->detail) + "\n```";
