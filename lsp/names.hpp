@@ -1,7 +1,9 @@
-// Finding what a name under the cursor declares: top-level lets and
-// functions, measures, certifications (the catalogue in stdlib/), categories,
-// designations and metrics of the checked ruleset. Local names resolve to
-// the top-level ones of the same name (scopes are not yet followed).
+// Finding a declaration by its name alone: top-level lets and functions,
+// measures, certifications (the catalogue in stdlib/), categories,
+// designations and metrics. The fallback of hover and go to definition when
+// the checker did not resolve the name under the cursor (an error nearby);
+// resolved names go through the SymbolIndex (lsp/symbol_index.hpp), which
+// follows scopes.
 #pragma once
 
 #include <optional>
