@@ -56,7 +56,8 @@ json hover(const Workspace& ws, const json& params, const HoverSettings& setting
   if (!comment.empty()) text += "\n\n" + comment;
   if (decl->metric && decl->metric->score)
     if (auto rule = source_line(ws, decl->metric->score->pos.file, decl->metric->score->pos.line))
-      text += "\n\nScoring rule: `" + rule->substr(rule->find_first_not_of(' ')) + "`";
+      if (const auto first = rule->find_first_not_of(' '); first != std::string::npos)
+        text += "\n\nScoring rule: `" + rule->substr(first) + "`";
 
   // Values for the test partner: from the current buffers only (partner_values says when they do not check).
   if (a.ruleset) {
