@@ -151,12 +151,21 @@ try:
     i = line_with(local, "people_holding(azure_solutions_architect) >= admins_needed")
     col = range_of(local, i, "admins_needed")["start"]["character"] + len("admins_")
     check(complete(infra, local, i, col) == [], "completion: another metric's let is not")
+    # Go to definition follows the checker's resolution: the metric's own let.
+    i = line_with(local, ">= admins_needed")
+    loc = s.at("textDocument/definition", infra, i, range_of(local, i, "admins_needed")["start"]["character"] + 2)["result"]
+    d = line_with(local, "let admins_needed")
+    check(loc == {"uri": uri(infra), "range": range_of(local, d, "admins_needed")}, "definition: a metric's own let: %s" % loc)
     s.change(infra, infra_text)
 
     # A function's parameter inside its body only.
     line = common_text.split("\n")[fn_line]
     col = line.index("m - 1") + 1
     check(("m", 6) in [(x["label"], x["kind"]) for x in complete(common, common_text, fn_line, col)], "completion: a parameter in its body")
+    loc = s.at("textDocument/definition", common, fn_line, col - 1)["result"]
+    check(loc == {"uri": uri(common), "range": range_of(common_text, fn_line, "(m)") | {
+        "start": {"line": fn_line, "character": line.index("(m)") + 1}, "end": {"line": fn_line, "character": line.index("(m)") + 2}}},
+          "definition: a parameter: %s" % loc)
     i = line_with(common_text, "let minimum_total")
     check("m" not in [x["label"] for x in complete(common, common_text, i, len("let m"))], "completion: not outside it")
 
