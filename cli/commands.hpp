@@ -108,4 +108,8 @@ struct ReportArgs {
 void add_report_command(CLI::App& app, ReportArgs& args);
 int run_report(const ReportArgs& args);
 
+/// Registers `pcs lsp` (the language server, lsp/) on the app.
+void add_lsp_command(CLI::App& app);
+int run_lsp();
+
 }  // namespace pcs::cli

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add_what_if_command(app, what_if_args);
   ReportArgs report_args;
   add_report_command(app, report_args);
+  add_lsp_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -51,6 +52,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("plan")) return run_plan(plan_args);
     if (app.got_subcommand("what-if")) return run_what_if(what_if_args);
     if (app.got_subcommand("report")) return run_report(report_args);
+    if (app.got_subcommand("lsp")) return run_lsp();
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;

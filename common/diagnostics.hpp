@@ -29,6 +29,7 @@ struct Diagnostic {
   SourcePos pos;
   std::string message;  // what is wrong and what was expected, in plain words
   std::string hint;     // optional suggestion ("did you mean 'eligible_acr'?")
+  std::string replacement{};  // with a "did you mean" hint: the text to put at `pos` instead (editors' quick fixes)
 };
 
 /// The text of every source read in this run, so diagnostics can show lines.

@@ -21,6 +21,13 @@ void Checker::error(const SourcePos& pos, std::string code, std::string message,
   out_.error(std::move(code), pos, std::move(message), std::move(hint));
 }
 
+void Checker::error_with_fix(const SourcePos& pos, std::string code, std::string message, const std::string& replacement,
+                             bool quote) {
+  Diagnostic d{Severity::error, std::move(code), pos, std::move(message), {}, replacement};
+  if (!replacement.empty()) d.hint = quote ? fmt::format("did you mean '{}'?", replacement) : fmt::format("did you mean {}?", replacement);
+  out_.add(std::move(d));
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -132,7 +139,7 @@ std::string Checker::suggest(std::string_view name, const Scope& scope) const {
   std::size_t best_distance = std::max<std::size_t>(2, name.size() / 3) + 1;
   for (auto c : candidates)
     if (auto d = edit_distance(name, c); d < best_distance) { best_distance = d; best = c; }
-  return best.empty() ? std::string() : fmt::format("did you mean '{}'?", best);
+  return std::string(best);
 }
 
 Type Checker::let_type(ast::LetDecl& let, const Scope& outer) {
@@ -193,10 +200,10 @@ void Checker::check_designation(ast::DesignationDecl& d) {
     if (!use.category) {
       auto it = rs_.categories.find(use.name);
       if (it == rs_.categories.end()) {
-        std::string hint;
+        std::string closest;
         for (const auto& [n, _] : rs_.categories)
-          if (edit_distance(n, use.name) <= 2) hint = fmt::format("did you mean '{}'?", n);
-        error(use.pos, "unknown-name", fmt::format("no category named '{}' is defined", use.name), hint);
+          if (edit_distance(n, use.name) <= 2) closest = n;
+        error_with_fix(use.pos, "unknown-name", fmt::format("no category named '{}' is defined", use.name), closest);
         continue;
       }
       // Each designation checks its own copy: names may resolve differently in it.

@@ -266,7 +266,7 @@ Type Checker::check_name(Expr& e, Scope& scope) {
         fields += (fields.empty() ? "" : ", ") + std::string(field_name(static_cast<Field>(f)));
     error(e.pos, "unknown-field", fmt::format("{} have no field '{}'; their fields are {}", describe(scope.frames.back()), name, fields));
   } else
-    error(e.pos, "unknown-name", fmt::format("nothing named '{}' is defined", name), suggest(name, scope));
+    error_with_fix(e.pos, "unknown-name", fmt::format("nothing named '{}' is defined", name), suggest(name, scope));
   return Type::error();
 }
 
@@ -283,7 +283,7 @@ Type Checker::check_call(Expr& e, Scope& scope) {
   }
   auto* fn = find_let(e.text, scope);
   if (!fn) {
-    error(e.pos, "unknown-name", fmt::format("no function named '{}' is defined", e.text), suggest(e.text, scope));
+    error_with_fix(e.pos, "unknown-name", fmt::format("no function named '{}' is defined", e.text), suggest(e.text, scope));
     return Type::error();
   }
   if (!fn->is_function) {
@@ -385,11 +385,12 @@ Type Checker::check_certification_value(Expr& e, Scope& scope) {
   if (e.kind == ExprKind::cert_code) {
     e.target.requirement = requirement_for_code(e.text);
     if (!e.target.requirement) {
-      std::string hint;
+      std::string closest;
       std::size_t best = 3;
       for (const auto& [code, _] : rs_.codes)
-        if (auto d = edit_distance(code, e.text); d < best) { best = d; hint = fmt::format("did you mean {}?", code); }
-      error(e.pos, "unknown-certification", fmt::format("no certification in the catalogue has the exam code {}", e.text), hint);
+        if (auto d = edit_distance(code, e.text); d < best) { best = d; closest = code; }
+      error_with_fix(e.pos, "unknown-certification", fmt::format("no certification in the catalogue has the exam code {}", e.text),
+                     closest, false);
       return Type::error();
     }
     e.target.kind = Kind::certification;

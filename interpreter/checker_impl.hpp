@@ -58,10 +58,15 @@ class Checker {
   const ast::CertRequirement* requirement_for(const ast::CertificationDecl& c);
   const ast::CertRequirement* requirement_for_code(const std::string& code);
   ast::LetDecl* find_let(std::string_view name, const Scope& scope) const;
+  /// The defined name closest to a misspelt `name` ("" when none is close).
   std::string suggest(std::string_view name, const Scope& scope) const;
 
  public:
   void error(const SourcePos& pos, std::string code, std::string message, std::string hint = {});
+  /// An error whose fix is to write `replacement` instead ("did you mean ...?"
+  /// hint, and the replacement kept for editors' quick fixes).
+  void error_with_fix(const SourcePos& pos, std::string code, std::string message, const std::string& replacement,
+                      bool quote = true);
 
   Ruleset& rs_;
   Diagnostics& out_;

@@ -5,8 +5,9 @@
 
 namespace pcs {
 
-std::unique_ptr<Ruleset> compile_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out) {
-  auto ruleset = load_ruleset(dir, sources, out);
+std::unique_ptr<Ruleset> compile_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out,
+                                         const SourceOverlay* overlay) {
+  auto ruleset = load_ruleset(dir, sources, out, overlay);
   if (!ruleset) return nullptr;
   if (!checker::check(*ruleset, out)) return nullptr;
   return ruleset;

@@ -110,4 +110,17 @@ PartnerResult evaluate(const Ruleset& ruleset, const PartnerView& view, const Op
 /// **Example**: `auto r = evaluate(*rs, partner, {.as_of = parse_month("2024-06")});`
 PartnerResult evaluate(const Ruleset& ruleset, const data::Partner& partner, const Options& options);
 
+/// The value of a top-level `let` (not a function) for one partner, as
+/// explanations show it, with the named figures it was computed from.
+struct LetResult {
+  std::string value;                // "12 customers"; empty on error
+  std::vector<std::string> inputs;  // "eligible_acr = 1200 USD", ...
+  std::string error;                // set when it could not be evaluated (with the rule's location)
+};
+
+/// Evaluates the top-level `let` of `ruleset` (which must be checked) for
+/// the partner of `view` at options.as_of: what an editor's hover shows for
+/// a name (`pcs lsp`). Never throws.
+LetResult evaluate_let(const Ruleset& ruleset, const PartnerView& view, const Options& options, const ast::LetDecl& let);
+
 }  // namespace pcs::eval

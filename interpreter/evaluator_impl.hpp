@@ -46,6 +46,8 @@ class Evaluator {
   /// Starts the time budget of Options::limit_ms (0: none).
   void set_time_budget(std::uint32_t limit_ms);
   bool eval_bool(const ast::Expr& e) { return eval(e).boolean; }
+  /// A top-level let's value and inputs, outside any metric (eval_let.cpp).
+  Cached eval_global_let(const ast::LetDecl& let);
 
   // Queries (eval_query.cpp).
   Value eval_where(const ast::Expr& e);

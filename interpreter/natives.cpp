@@ -2,6 +2,7 @@
 #include "interpreter/natives.hpp"
 
 #include <array>
+#include <string_view>
 
 namespace pcs {
 
@@ -25,11 +26,18 @@ std::optional<NativeInfo> find_native(std::string_view name) {
   return std::nullopt;
 }
 
+std::span<const NativeInfo> all_natives() { return natives; }
+
+namespace {
+// In BuiltinName order.
+constexpr std::array<std::string_view, 4> builtins{"M", "customers", "people", "associations"};
+}  // namespace
+
+std::span<const std::string_view> builtin_names() { return builtins; }
+
 std::optional<BuiltinName> find_builtin_name(std::string_view name) {
-  if (name == "M") return BuiltinName::as_of;
-  if (name == "customers") return BuiltinName::customers;
-  if (name == "people") return BuiltinName::people;
-  if (name == "associations") return BuiltinName::associations;
+  for (std::size_t i = 0; i < builtins.size(); ++i)
+    if (builtins[i] == name) return static_cast<BuiltinName>(i);
   return std::nullopt;
 }
 

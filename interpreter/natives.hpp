@@ -5,6 +5,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
 
 namespace pcs {
@@ -30,9 +31,13 @@ struct NativeInfo {
 };
 
 std::optional<NativeInfo> find_native(std::string_view name);
+/// Every native primitive, in the order above (editors' completion lists them).
+std::span<const NativeInfo> all_natives();
 
 /// Names that are always in scope: M (the as-of month), customers, people.
 enum class BuiltinName { as_of, customers, people, associations };
 std::optional<BuiltinName> find_builtin_name(std::string_view name);
+/// Those names, as written: M, customers, people, associations.
+std::span<const std::string_view> builtin_names();
 
 }  // namespace pcs

@@ -24,6 +24,11 @@ const ast::DesignationDecl* Ruleset::find_designation(std::string_view id) const
   return nullptr;
 }
 
+const std::string* SourceOverlay::find(std::string_view path) const {
+  auto it = texts.find(path);
+  return it == texts.end() ? nullptr : &it->second;
+}
+
 std::string stdlib_dir() {
   if (const char* env = std::getenv("PCS_STDLIB"); env && *env) return env;
   return PCS_STDLIB_DIR;
@@ -47,6 +52,7 @@ struct Loader {
   SourceFiles& sources;
   Diagnostics& out;
   const ImportConfinement& confinement;
+  const SourceOverlay* overlay;
   std::set<std::string> seen{};
   bool ok = true;
   std::vector<VersionImport> versions{};
@@ -70,15 +76,21 @@ struct Loader {
     if (ec) canonical = path;
     if (!seen.insert(canonical.string()).second) return;
     const auto name = display(canonical);
-    std::ifstream file(canonical, std::ios::binary);
-    if (!file || fs::is_directory(canonical, ec)) {
-      out.error("import", from, "cannot read rule file '" + path.string() + "'");
-      ok = false;
-      return;
+    std::string content;
+    if (const auto* edited = overlay ? overlay->find(canonical.string()) : nullptr) {
+      content = *edited;
+    } else {
+      std::ifstream file(canonical, std::ios::binary);
+      if (!file || fs::is_directory(canonical, ec)) {
+        out.error("import", from, "cannot read rule file '" + path.string() + "'");
+        ok = false;
+        return;
+      }
+      std::stringstream buffer;
+      buffer << file.rdbuf();
+      content = buffer.str();
     }
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    auto text = sources.add(name, buffer.str());
+    auto text = sources.add(name, std::move(content));
     auto module = parser::parse_module(text, name, out);
     if (!module) {
       ok = false;
@@ -121,7 +133,7 @@ struct Loader {
         ok = false;
         continue;
       }
-      auto imported = compile_ruleset(v.dir.string(), sources, out);
+      auto imported = compile_ruleset(v.dir.string(), sources, out, overlay);
       if (!imported) {
         ok = false;
         continue;
@@ -144,11 +156,12 @@ struct LoadingVersion {
 
 }  // namespace
 
-std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out) {
+std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out,
+                                      const SourceOverlay* overlay) {
   auto ruleset = std::make_unique<Ruleset>();
   ruleset->dir = dir;
   const ImportConfinement confinement(dir);
-  Loader loader{*ruleset, sources, out, confinement};
+  Loader loader{*ruleset, sources, out, confinement, overlay};
   const SourcePos here{dir, 0, 0, 1};
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -160,6 +173,13 @@ std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sourc
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".pcs") files.push_back(entry.path());
+  if (overlay) {  // a new file of the folder not saved yet
+    const auto here_dir = fs::weakly_canonical(dir, ec);
+    for (const auto& [path, text] : overlay->texts) {
+      const fs::path p(path);
+      if (p.parent_path() == here_dir && p.extension() == ".pcs" && !fs::exists(p, ec)) files.push_back(p);
+    }
+  }
   std::sort(files.begin(), files.end());
   if (files.empty()) {
     out.error("io", here, "the folder '" + dir + "' has no .pcs rule files");
