@@ -96,4 +96,13 @@ struct WhatIfArgs {
 void add_what_if_command(CLI::App& app, WhatIfArgs& args);
 int run_what_if(const WhatIfArgs& args);
 
+struct ServeArgs {
+  std::string ruleset, partners, host;  // host: empty = 127.0.0.1 only
+  int port = 8080;
+};
+
+/// Registers `pcs serve` on the app.
+void add_serve_command(CLI::App& app, ServeArgs& args);
+int run_serve(const ServeArgs& args);
+
 }  // namespace pcs::cli

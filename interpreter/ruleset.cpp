@@ -13,6 +13,7 @@
 #include "interpreter/compile.hpp"
 #include "interpreter/import_confinement.hpp"
 #include "interpreter/parser.hpp"
+#include "interpreter/source_overlay.hpp"
 
 namespace pcs {
 
@@ -70,15 +71,22 @@ struct Loader {
     if (ec) canonical = path;
     if (!seen.insert(canonical.string()).second) return;
     const auto name = display(canonical);
-    std::ifstream file(canonical, std::ios::binary);
-    if (!file || fs::is_directory(canonical, ec)) {
-      out.error("import", from, "cannot read rule file '" + path.string() + "'");
-      ok = false;
-      return;
+    std::string content;
+    const SourceOverlay* overlay = SourceOverlay::active();
+    if (const std::string* unsaved = overlay ? overlay->find(canonical) : nullptr) {
+      content = *unsaved;  // a buffer being edited in `pcs serve`, not the file on disk
+    } else {
+      std::ifstream file(canonical, std::ios::binary);
+      if (!file || fs::is_directory(canonical, ec)) {
+        out.error("import", from, "cannot read rule file '" + path.string() + "'");
+        ok = false;
+        return;
+      }
+      std::stringstream buffer;
+      buffer << file.rdbuf();
+      content = buffer.str();
     }
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    auto text = sources.add(name, buffer.str());
+    auto text = sources.add(name, std::move(content));
     auto module = parser::parse_module(text, name, out);
     if (!module) {
       ok = false;

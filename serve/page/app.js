@@ -1,0 +1,138 @@
+// The playground page: the file list, the editor (PcsCodeMirror, web/vendor),
+// live diagnostics, the partner picker, scores, plan and diff. Edited texts
+// stay in `buffers` (sent with each request, never written) until Save.
+import { getJson, postJson, debounce } from '/page/api.js';
+import { renderScores, renderPlan, renderDiff, renderMessage } from '/page/results.js';
+
+const CM = window.PcsCodeMirror;
+const $ = (id) => document.getElementById(id);
+const state = { files: [], saved: {}, buffers: {}, current: null, tab: 'scores', dropped: null, view: null };
+
+function unsaved() {
+  const out = {};
+  for (const [path, text] of Object.entries(state.buffers)) if (text !== state.saved[path]) out[path] = text;
+  return out;
+}
+
+function partnerRequest() {
+  if (state.dropped) return { partner_json: state.dropped.text, partner_name: state.dropped.name };
+  return $('partner').value ? { partner: $('partner').value } : null;
+}
+
+function showDiagnostics(items) {
+  const list = $('diagnostics');
+  list.replaceChildren();
+  for (const d of items) {
+    const li = document.createElement('li');
+    li.className = d.severity;
+    li.dataset.file = d.file; li.dataset.line = d.line; li.dataset.column = d.column;
+    const pre = document.createElement('pre');
+    pre.textContent = d.text;
+    li.append(pre);
+    li.onclick = () => { if (d.file in state.saved) { open(d.file); CM.goTo(state.view, d.line, d.column); } };
+    list.append(li);
+  }
+  CM.showDiagnostics(state.view, items.filter((d) => d.file === state.current));
+  $('status').textContent = items.some((d) => d.severity === 'error') ? 'the rules have errors' : 'the rules check';
+  $('status').className = items.some((d) => d.severity === 'error') ? 'bad' : 'good';
+}
+
+async function check() {
+  const r = await postJson('/api/check', { buffers: unsaved() });
+  if (r.status === 200) showDiagnostics(r.body.diagnostics);
+  refresh();
+}
+
+async function refresh() {
+  const out = $('output');
+  if (state.tab === 'diff') return;
+  const partner = partnerRequest();
+  if (!partner) { out.replaceChildren(renderMessage('pick a partner, or drop a partner file', 'note')); return; }
+  const r = await postJson(state.tab === 'plan' ? '/api/plan' : '/api/eval', { buffers: unsaved(), ...partner });
+  if (r.status !== 200) out.replaceChildren(renderMessage(r.body.error));
+  else if (!r.body.ok) out.replaceChildren(renderMessage(r.body.error));
+  else out.replaceChildren(state.tab === 'plan' ? renderPlan(r.body.result) : renderScores(r.body.result));
+}
+
+async function runDiff() {
+  $('output').replaceChildren(renderMessage('comparing…', 'note'));
+  const r = await postJson('/api/diff', { buffers: unsaved(), old: $('old').value, new: $('new').value });
+  $('output').replaceChildren(r.status === 200 && r.body.ok ? renderDiff(r.body.result) : renderMessage(r.body.error));
+}
+
+function open(path) {
+  state.current = path;
+  CM.setText(state.view, state.buffers[path]);
+  $('current').textContent = path;
+  for (const li of $('files').children) li.classList.toggle('on', li.dataset.path === path);
+  check();
+}
+
+const edited = debounce(check, 300);
+
+async function save() {
+  const path = state.current;
+  const r = await postJson('/api/save', { path, text: state.buffers[path] });
+  if (r.status === 200) { state.saved[path] = state.buffers[path]; $('save-result').textContent = `saved ${path}`; }
+  else { $('save-result').textContent = r.body.error; if (r.body.diagnostics) showDiagnostics(r.body.diagnostics); }
+  $('save-result').className = r.status === 200 ? 'good' : 'bad';
+  markDirty();
+}
+
+function markDirty() {
+  $('dirty').textContent = state.buffers[state.current] !== state.saved[state.current] ? '(edited, not saved)' : '';
+}
+
+async function start() {
+  const r = await getJson('/api/files');
+  const info = r.body;
+  $('root').textContent = info.root;
+  for (const f of info.files) { state.saved[f.path] = f.text; state.buffers[f.path] = f.text; }
+  for (const f of info.files) {
+    const li = document.createElement('li');
+    li.textContent = f.path; li.dataset.path = f.path;
+    li.onclick = () => open(f.path);
+    $('files').append(li);
+  }
+  const none = document.createElement('option');
+  none.value = ''; none.textContent = info.partners.length ? '(choose a partner)' : '(no --partners)';
+  $('partner').append(none);
+  for (const p of info.partners) {
+    const o = document.createElement('option');
+    o.value = p.id; o.textContent = `${p.id} ${p.name}`;
+    $('partner').append(o);
+  }
+  for (const v of info.versions) for (const s of ['old', 'new']) {
+    const o = document.createElement('option'); o.value = o.textContent = v; $(s).append(o);
+  }
+  if (info.versions.length > 1) { $('old').value = info.versions[info.versions.length - 2]; $('new').value = info.versions[info.versions.length - 1]; }
+  state.view = CM.createEditor($('editor'), '', (text) => {
+    if (!state.current) return;
+    state.buffers[state.current] = text; markDirty(); edited();
+  });
+  $('partner').onchange = () => { state.dropped = null; refresh(); };
+  $('save').onclick = save;
+  $('run-diff').onclick = runDiff;
+  for (const b of document.querySelectorAll('.tabs button'))
+    b.onclick = () => {
+      state.tab = b.dataset.tab;
+      for (const x of document.querySelectorAll('.tabs button')) x.classList.toggle('on', x === b);
+      $('diff-choice').style.display = state.tab === 'diff' ? '' : 'none';
+      if (state.tab === 'diff') runDiff(); else refresh();
+    };
+  $('diff-choice').style.display = 'none';
+  const drop = $('drop');
+  drop.ondragover = (e) => { e.preventDefault(); drop.classList.add('over'); };
+  drop.ondragleave = () => drop.classList.remove('over');
+  drop.ondrop = async (e) => {
+    e.preventDefault(); drop.classList.remove('over');
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    state.dropped = { name: file.name, text: await file.text() };
+    drop.textContent = `partner file: ${file.name}`;
+    refresh();
+  };
+  open(info.files[0].path);
+}
+
+start();
