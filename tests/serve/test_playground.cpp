@@ -82,6 +82,29 @@ TEST_CASE("serve: bad requests get a 4xx status and a message") {
   CHECK(f.error_of(r) == "the diff scores a population: start pcs serve with --partners DIR");
 }
 
+TEST_CASE("serve: the page and every script it loads are embedded") {
+  Fixture f;
+  const struct {
+    const char* url;
+    const char* type;
+    const char* source;
+  } files[] = {
+      {"/", "text/html; charset=utf-8", "serve/page/index.html"},
+      {"/page/app.js", "text/javascript; charset=utf-8", "serve/page/app.js"},
+      {"/page/api.js", "text/javascript; charset=utf-8", "serve/page/api.js"},
+      {"/page/results.js", "text/javascript; charset=utf-8", "serve/page/results.js"},
+      {"/page/style.css", "text/css; charset=utf-8", "serve/page/style.css"},
+      {"/vendor/codemirror.min.js", "text/javascript; charset=utf-8", "web/vendor/codemirror.min.js"},
+  };
+  for (const auto& file : files) {
+    CAPTURE(file.url);
+    const auto r = f.playground->handle({"GET", file.url, "", "", ""});
+    CHECK(r.status == 200);
+    CHECK(r.content_type == file.type);
+    CHECK(r.body == slurp(fs::path(PCS_SOURCE_DIR) / file.source));
+  }
+}
+
 TEST_CASE("serve: a request naming another host is refused (DNS rebinding)") {
   Fixture f;
   f.playground->allowed_hosts = {"127.0.0.1:8080", "localhost:8080"};
