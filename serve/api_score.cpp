@@ -5,6 +5,7 @@
 
 #include "cli/report.hpp"
 #include "data/json_loader.hpp"
+#include "interpreter/value.hpp"
 #include "planner/plan.hpp"
 #include "planner/render_plan.hpp"
 #include "serve/api.hpp"
@@ -76,6 +77,25 @@ Response not_compiled(const Workspace& ws, Compiled& c) {
   return {200, "application/json", out.dump()};
 }
 
+/// The figures of the result as `pcs eval` prints them ("2 people", "7.5"),
+/// by designation and metric id: the page shows these texts, so exact
+/// decimals never pass through the browser's binary floating point.
+Json shown_figures(const eval::PartnerResult& r) {
+  const auto pts = [](const Decimal& d) { return d.to_string_floor(2); };
+  Json out = Json::object();
+  for (const auto& d : r.designations) {
+    Json metrics = Json::object();
+    for (const auto& m : d.metrics)
+      metrics[m.id] = {{"value", m.value ? eval::display_number(*m.value, m.value_unit, 2) : "not scorable"},
+                       {"points", pts(m.points)},
+                       {"max", pts(m.max)}};
+    Json categories = Json::object();
+    for (const auto& c : d.categories) categories[c.id] = {{"points", pts(c.points)}, {"max", pts(c.max)}};
+    out[d.id] = {{"total", pts(d.total)}, {"max", pts(d.max)}, {"categories", categories}, {"metrics", metrics}};
+  }
+  return out;
+}
+
 /// The answer when the partner cannot be scored at all (no as-of month, no version in force).
 Response not_scored(const std::string& why) { return {200, "application/json", Json{{"ok", false}, {"error", why}}.dump()}; }
 
@@ -88,7 +108,7 @@ Response eval_partner(const Workspace& ws, const Partners& partners, const Json&
   const eval::PartnerView view(*s.partner);
   const auto scored = engine::score(*s.compiled.programs, s.request, view);
   if (!scored.result) return not_scored(fmt::format("partner '{}' {}", s.partner->id, scored.error));
-  Json members = {{"ok", true}, {"diagnostics", Json::array()}};
+  Json members = {{"ok", true}, {"diagnostics", Json::array()}, {"shown", shown_figures(*scored.result)}};
   return {200, "application/json", object_with_raw(members, {{"result", cli::render_json(*scored.result)}})};
 }
 

@@ -7,7 +7,8 @@
 //   GET  /page/NAME, /vendor/NAME its scripts and styles
 //   GET  /api/files              the rule files with their text, the versions, the partners
 //   POST /api/check              {buffers}: the diagnostics of the rules with the unsaved buffers
-//   POST /api/eval               {buffers, partner | partner_json, program?, as_of?}: the scores
+//   POST /api/eval               {buffers, partner | partner_json, program?, as_of?}: the scores,
+//                                and `shown`: their figures as pcs eval prints them
 //   POST /api/plan               the same request: the plan (pcs plan --format json)
 //   POST /api/diff               {buffers, old, new}: two versions on the population (pcs diff)
 //   POST /api/save               {path, text}: writes one rule file, only if the rules check (else 409)

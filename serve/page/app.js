@@ -33,6 +33,8 @@ function showDiagnostics(items) {
     list.append(li);
   }
   CM.showDiagnostics(state.view, items.filter((d) => d.file === state.current));
+  const errors = items.filter((d) => d.severity === 'error').length, warnings = items.length - errors;
+  $('diagnostics-count').textContent = items.length ? `(${[errors && `${errors} error${errors > 1 ? 's' : ''}`, warnings && `${warnings} warning${warnings > 1 ? 's' : ''}`].filter(Boolean).join(', ')})` : '(none: the rules check)';
   $('status').textContent = items.some((d) => d.severity === 'error') ? 'the rules have errors' : 'the rules check';
   $('status').className = items.some((d) => d.severity === 'error') ? 'bad' : 'good';
 }
@@ -43,21 +45,28 @@ async function check() {
   refresh();
 }
 
+// Each answer is shown only if no later request was made meanwhile: a slow
+// score must not replace the plan the user asked for since.
+let latest = 0;
+function show(ticket, node) { if (ticket === latest) $('output').replaceChildren(node); }
+
 async function refresh() {
-  const out = $('output');
-  if (state.tab === 'diff') return;
+  const ticket = ++latest;
+  if (state.tab === 'diff') return runDiff(ticket);
   const partner = partnerRequest();
-  if (!partner) { out.replaceChildren(renderMessage('pick a partner, or drop a partner file', 'note')); return; }
-  const r = await postJson(state.tab === 'plan' ? '/api/plan' : '/api/eval', { buffers: unsaved(), ...partner });
-  if (r.status !== 200) out.replaceChildren(renderMessage(r.body.error));
-  else if (!r.body.ok) out.replaceChildren(renderMessage(r.body.error));
-  else out.replaceChildren(state.tab === 'plan' ? renderPlan(r.body.result) : renderScores(r.body.result));
+  if (!partner) { show(ticket, renderMessage('pick a partner, or drop a partner file', 'note')); return; }
+  const tab = state.tab;
+  // The planner searches and verifies plans: seconds, not milliseconds.
+  if (tab === 'plan' && !$('output').querySelector('.plan')) show(ticket, renderMessage('working out the cheapest plans…', 'note'));
+  const r = await postJson(tab === 'plan' ? '/api/plan' : '/api/eval', { buffers: unsaved(), ...partner });
+  if (r.status !== 200 || !r.body.ok) show(ticket, renderMessage(r.body.error));
+  else show(ticket, tab === 'plan' ? renderPlan(r.body.result) : renderScores(r.body.result, r.body.shown));
 }
 
-async function runDiff() {
-  $('output').replaceChildren(renderMessage('comparing…', 'note'));
+async function runDiff(ticket = ++latest) {
+  show(ticket, renderMessage('comparing…', 'note'));
   const r = await postJson('/api/diff', { buffers: unsaved(), old: $('old').value, new: $('new').value });
-  $('output').replaceChildren(r.status === 200 && r.body.ok ? renderDiff(r.body.result) : renderMessage(r.body.error));
+  show(ticket, r.status === 200 && r.body.ok ? renderDiff(r.body.result, $('partner').value) : renderMessage(r.body.error));
 }
 
 function open(path) {
@@ -112,13 +121,13 @@ async function start() {
   });
   $('partner').onchange = () => { state.dropped = null; refresh(); };
   $('save').onclick = save;
-  $('run-diff').onclick = runDiff;
+  $('run-diff').onclick = () => runDiff();
   for (const b of document.querySelectorAll('.tabs button'))
     b.onclick = () => {
       state.tab = b.dataset.tab;
       for (const x of document.querySelectorAll('.tabs button')) x.classList.toggle('on', x === b);
       $('diff-choice').style.display = state.tab === 'diff' ? '' : 'none';
-      if (state.tab === 'diff') runDiff(); else refresh();
+      refresh();
     };
   $('diff-choice').style.display = 'none';
   const drop = $('drop');
@@ -132,6 +141,7 @@ async function start() {
     drop.textContent = `partner file: ${file.name}`;
     refresh();
   };
+  window.pcsEditor = state.view;  // the browser test edits through it (tests/browser/serve.test.mjs)
   open(info.files[0].path);
 }
 
