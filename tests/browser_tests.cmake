@@ -10,3 +10,4 @@ function(pcs_browser_test name file)
     ENVIRONMENT "PCS_BIN=$<TARGET_FILE:pcs>;PCS_SOURCE_DIR=${PROJECT_SOURCE_DIR};PCS_ARTEFACTS=${CMAKE_BINARY_DIR}/browser-artefacts")
 endfunction()
 # pcs_browser_test(report report.test.mjs)   -- one line per test file
+pcs_browser_test(serve serve.test.mjs)
