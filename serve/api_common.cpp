@@ -115,7 +115,10 @@ void check_all(const Workspace& ws, const SourceOverlay& overlay, SourceFiles& s
   }
 }
 
-std::string count_errors(std::size_t n) { return fmt::format("{} error{}", n, n == 1 ? "" : "s"); }
+std::string count_errors(const Json& diagnostics) {
+  const auto n = std::count_if(diagnostics.begin(), diagnostics.end(), [](const Json& d) { return d.at("severity") == "error"; });
+  return fmt::format("{} error{}", n, n == 1 ? "" : "s");
+}
 
 std::string object_with_raw(const Json& members, const std::vector<std::pair<std::string, std::string>>& raw) {
   std::string o = members.dump();

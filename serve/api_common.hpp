@@ -48,8 +48,9 @@ void compile(const Workspace& ws, const SourceOverlay& overlay, Compiled& out);
 /// Every version checked as `pcs check` does (errors, then lint warnings).
 void check_all(const Workspace& ws, const SourceOverlay& overlay, SourceFiles& sources, Diagnostics& out);
 
-/// "1 error" / "3 errors".
-std::string count_errors(std::size_t n);
+/// "1 error" / "3 errors": the errors of diagnostics_json (an error in a
+/// file that several versions share counts once, as it is listed once).
+std::string count_errors(const Json& diagnostics);
 
 /// A JSON object text with the members in order; `raw` members are JSON texts
 /// inserted as they are (exact numbers from the renderers, never re-parsed

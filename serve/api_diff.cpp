@@ -41,9 +41,10 @@ Response diff_versions(const Workspace& ws, const Partners& partners, const Json
     after_rules = compile_ruleset(ws.version_dir(*new_version), sources, diags);
   }
   if (!before_rules || !after_rules) {
+    const Json listed = diagnostics_json(diags.items(), sources, ws);
     Json out = {{"ok", false},
-                {"error", fmt::format("the versions have {}; nothing was compared", count_errors(diags.error_count()))},
-                {"diagnostics", diagnostics_json(diags.items(), sources, ws)}};
+                {"error", fmt::format("the versions have {}; nothing was compared", count_errors(listed))},
+                {"diagnostics", listed}};
     return {200, "application/json", out.dump()};
   }
   const auto before = engine::one_program(std::move(before_rules), ws.version_dir(*old_version));

@@ -57,8 +57,9 @@ Response save_rule_file(const Workspace& ws, const Json& body, std::mutex& one_a
   Diagnostics diags;
   check_all(ws, overlay, sources, diags);
   if (diags.has_errors()) {
-    Json out = {{"error", fmt::format("'{}' was not saved: the rules would have {}", *path, count_errors(diags.error_count()))},
-                {"diagnostics", diagnostics_json(diags.items(), sources, ws)}};
+    const Json listed = diagnostics_json(diags.items(), sources, ws);
+    Json out = {{"error", fmt::format("'{}' was not saved: the rules would have {}", *path, count_errors(listed))},
+                {"diagnostics", listed}};
     return {409, "application/json", out.dump()};
   }
   std::ofstream out(file.location, std::ios::binary | std::ios::trunc);

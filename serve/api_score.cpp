@@ -71,9 +71,10 @@ std::optional<Response> prepare(const Workspace& ws, const Partners& partners, c
 
 /// The answer when the rules do not compile: their diagnostics, nothing scored.
 Response not_compiled(const Workspace& ws, Compiled& c) {
+  const Json listed = diagnostics_json(c.diagnostics.items(), c.sources, ws);
   Json out = {{"ok", false},
-              {"error", fmt::format("the rules have {}; nothing was scored", count_errors(c.diagnostics.error_count()))},
-              {"diagnostics", diagnostics_json(c.diagnostics.items(), c.sources, ws)}};
+              {"error", fmt::format("the rules have {}; nothing was scored", count_errors(listed))},
+              {"diagnostics", listed}};
   return {200, "application/json", out.dump()};
 }
 

@@ -108,7 +108,7 @@ async function start() {
   $('partner').append(none);
   for (const p of info.partners) {
     const o = document.createElement('option');
-    o.value = p.id; o.textContent = `${p.id} ${p.name}`;
+    o.value = p.id; o.textContent = `${p.name} (${p.id})`;
     $('partner').append(o);
   }
   for (const v of info.versions) for (const s of ['old', 'new']) {
@@ -118,6 +118,7 @@ async function start() {
   state.view = CM.createEditor($('editor'), '', (text) => {
     if (!state.current) return;
     state.buffers[state.current] = text; markDirty(); edited();
+    $('save-result').textContent = '';  // an earlier Save's answer no longer describes this text
   });
   $('partner').onchange = () => { state.dropped = null; refresh(); };
   $('save').onclick = save;

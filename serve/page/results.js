@@ -59,11 +59,13 @@ function renderDesignation(d, shown) {
     for (const m of d.metrics) {
       if (c.id && m.category !== c.id) continue;
       const ms = s.metrics[m.id] || { value: m.value ?? 'not scorable', points: m.points, max: m.max };
-      const why = el('details', { class: 'why' }, el('summary', {}, m.name), explanation(m.explain));
-      if (m.error) why.append(el('p', { class: 'error' }, m.error));
+      // The explanation opens in a row of its own below, the full width of the table.
+      const why = el('tr', { class: 'why-row', hidden: '' }, el('td', { colspan: 4 }, explanation(m.explain)));
+      const toggle = el('button', { class: 'toggle', title: 'how the value and points were computed' }, m.name);
+      toggle.onclick = () => { why.hidden = !why.hidden; toggle.classList.toggle('open', !why.hidden); };
       table.append(el('tr', { class: m.points > 0 ? 'metric' : 'metric zero', 'data-id': m.id },
-        el('td', {}, why), el('td', { class: 'num value' }, ms.value), el('td', { class: 'num points' }, `${ms.points} / ${ms.max}`),
-        el('td', {}, meter(m.points, m.max))));
+        el('td', {}, toggle, m.error ? el('p', { class: 'error' }, m.error) : null), el('td', { class: 'num value' }, ms.value),
+        el('td', { class: 'num points' }, `${ms.points} / ${ms.max}`), el('td', {}, meter(m.points, m.max))), why);
     }
   }
   sec.append(table);

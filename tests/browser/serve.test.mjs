@@ -165,7 +165,11 @@ test('the playground: diagnostics as you type, Save refused, scores, another par
     assert.equal(await page.evaluate(() => window.pcsEditor.state.doc.toString()), edited);
     await page.waitForFunction((t) => document.querySelector('.designation[data-id="infrastructure"] .total')?.textContent === t, String(total(after)));
     await assertScores(page, after);
-    await page.locator('.designation[data-id="infrastructure"] tr[data-id="intermediate_certs"] summary').click();
+    const metric = page.locator('.designation[data-id="infrastructure"] tr[data-id="intermediate_certs"]');
+    await metric.locator('button.toggle').click();
+    const explained = after.designations.find((d) => d.id === 'infrastructure').metrics.find((m) => m.id === 'intermediate_certs').explain;
+    assert.deepEqual(await page.locator('.designation[data-id="infrastructure"] tr.why-row:visible li').allTextContents(),
+      explained.map((line) => line.trimStart()), 'the explanation of pcs eval');
     await page.screenshot({ path: join(artefacts, 'serve-scores.png') });
     assert.match(await page.locator('#dirty').textContent(), /edited, not saved/);
 
