@@ -32,6 +32,14 @@ bool run_http_server(Playground& playground, const std::string& host, int port, 
   httplib::Server server;
   // Bodies past the limit are refused by httplib (413) before they are read whole.
   server.set_payload_max_length(Playground::max_body_bytes);
+  // httplib's default sets SO_REUSEPORT, with which a second pcs serve (or any
+  // program of this user) binds the same port and silently takes half of the
+  // requests. SO_REUSEADDR alone still allows a restart while old connections
+  // linger, and makes a taken port an error.
+  server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, reinterpret_cast<void*>(&yes), sizeof(yes));
+  });
   auto handler = [&playground](const httplib::Request& in, httplib::Response& out) { answer(playground, in, out); };
   server.Get(".*", handler);
   server.Post(".*", handler);
@@ -44,7 +52,8 @@ bool run_http_server(Playground& playground, const std::string& host, int port, 
   });
   const int bound = port == 0 ? server.bind_to_any_port(host) : (server.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
-    why = fmt::format("cannot listen on {}:{} (is the port taken?)", host, port);
+    why = port == 0 ? fmt::format("cannot listen on {}: is it an address of this machine?", host)
+                    : fmt::format("cannot listen on {}:{}: is the port taken, or the address not one of this machine?", host, port);
     return false;
   }
   const std::string shown = host.find(':') != std::string::npos ? "[" + host + "]" : host;

@@ -9,7 +9,7 @@
 // The test starts and stops `pcs serve` (on copies of rulesets/) itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -256,6 +256,11 @@ test('the server: bad requests get a 4xx and a message, other hosts are refused,
     const files = await http(url + 'api/files');
     assert.equal(files.status, 200);
     assert.ok(JSON.parse(files.body).files.some((f) => f.path === FILE));
+    // A second server on the same port is refused (no silent sharing of the port), exit code 2.
+    const port = new URL(url).port;
+    const second = spawnSync(BIN, ['serve', rules, '--port', port], { encoding: 'utf8', timeout: 20000 });
+    assert.equal(second.status, 2, second.stderr);
+    assert.match(second.stderr, new RegExp(`pcs serve: cannot listen on 127\\.0\\.0\\.1:${port}: is the port taken, or the address not one of this machine\\?`));
   } finally {
     await stop(local.server);
   }
