@@ -143,7 +143,7 @@ export function renderPlan(p) {
 export function renderDiff(v, partner = null) {
   const box = el('div', { class: 'diff' },
     el('p', { class: 'context' }, `program ${v.old_program} → ${v.new_program} on ${v.partners} partners`),
-    el('p', { class: 'note' }, v.changed ? 'What the new version changes for the population (rule edits not saved included).'
+    el('p', { class: 'note' }, v.changed ? 'What the new version changes for the population, with the edits not yet saved.'
       : 'The two versions score every partner the same.'));
   for (const d of v.designations) {
     const sec = el('section', { class: 'designation', 'data-id': d.id }, el('h3', {}, d.name));
