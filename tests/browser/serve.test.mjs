@@ -1,9 +1,9 @@
 // pcs serve in headless Chromium, as a program manager uses it: type a broken
 // rule and see the diagnostic at its line, see Save refuse it, fix it, change
 // a score and see the total change, pick another partner, show the plan and
-// the version diff, then Save. Every expected figure comes from the CLI (`pcs
-// check`, `pcs eval`, `pcs plan`, `pcs diff`) run on a second copy of the
-// rules with the same edit written to disk. Then the HTTP side: bad requests
+// the version diff, Save, then drop a partner file on the page. Every
+// expected figure comes from the CLI (`pcs check`, `pcs eval`, `pcs plan`,
+// `pcs diff`) run on a second copy of the rules with the same edit on disk. Then the HTTP side: bad requests
 // get a 4xx with a message and the server survives them; another Host is
 // refused; another address needs --host and is announced.
 // The test starts and stops `pcs serve` (on copies of rulesets/) itself.
@@ -216,6 +216,19 @@ test('the playground: diagnostics as you type, Save refused, scores, another par
     await page.click('#save');
     await page.locator('#save-result.good', { hasText: `saved ${FILE}` }).waitFor();
     assert.equal(readFileSync(join(dir, 'served', FILE), 'utf8'), edited);
+
+    // A partner file dropped on the page (not in the population) is scored as pcs eval scores it.
+    const droppedFile = join(PARTNERS, 'exact-thresholds.json');
+    const dropped = pcsJson(['eval', 'expected', droppedFile, '--format', 'json'], dir);
+    await page.click('.tabs button[data-tab="scores"]');
+    const transfer = await page.evaluateHandle((text) => {
+      const t = new DataTransfer();
+      t.items.add(new File([text], 'exact-thresholds.json', { type: 'application/json' }));
+      return t;
+    }, readFileSync(droppedFile, 'utf8'));
+    await page.dispatchEvent('#drop', 'drop', { dataTransfer: transfer });
+    assert.equal(await page.locator('#drop').textContent(), 'partner file: exact-thresholds.json');
+    await assertScores(page, dropped);
   } finally {
     if (browser) await browser.close();
     await stop(server);
