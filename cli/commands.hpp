@@ -112,4 +112,13 @@ int run_report(const ReportArgs& args);
 void add_lsp_command(CLI::App& app);
 int run_lsp();
 
+struct ServeArgs {
+  std::string ruleset, partners, host;  // host: empty = 127.0.0.1 only
+  int port = 8080;
+};
+
+/// Registers `pcs serve` on the app.
+void add_serve_command(CLI::App& app, ServeArgs& args);
+int run_serve(const ServeArgs& args);
+
 }  // namespace pcs::cli

@@ -14,5 +14,8 @@ enum ExitCode : int {
                              // output lines carry an `error`, every other partner is scored
   exit_internal = 70,      // a bug in pcs itself; please report it
 };
+// `pcs serve` exits exit_ok once stopped (Ctrl-C, SIGTERM), exit_usage when the
+// ruleset folder holds no rule file or the port cannot be listened on, and
+// exit_data_invalid when the --partners folder cannot be read.
 
 }  // namespace pcs::cli

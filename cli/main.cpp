@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   ReportArgs report_args;
   add_report_command(app, report_args);
   add_lsp_command(app);
+  ServeArgs serve_args;
+  add_serve_command(app, serve_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -53,6 +55,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("what-if")) return run_what_if(what_if_args);
     if (app.got_subcommand("report")) return run_report(report_args);
     if (app.got_subcommand("lsp")) return run_lsp();
+    if (app.got_subcommand("serve")) return run_serve(serve_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;

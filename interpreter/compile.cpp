@@ -5,9 +5,8 @@
 
 namespace pcs {
 
-std::unique_ptr<Ruleset> compile_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out,
-                                         const SourceOverlay* overlay) {
-  auto ruleset = load_ruleset(dir, sources, out, overlay);
+std::unique_ptr<Ruleset> compile_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out) {
+  auto ruleset = load_ruleset(dir, sources, out);
   if (!ruleset) return nullptr;
   if (!checker::check(*ruleset, out)) return nullptr;
   return ruleset;

@@ -13,8 +13,6 @@ namespace pcs {
 
 /// Parses and checks the ruleset in `dir`. Returns nullptr (with the
 /// diagnostics in `out`) unless every file parses and the checker passes.
-/// `overlay`: editor buffers read instead of the files (see load_ruleset).
-std::unique_ptr<Ruleset> compile_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out,
-                                         const SourceOverlay* overlay = nullptr);
+std::unique_ptr<Ruleset> compile_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out);
 
 }  // namespace pcs

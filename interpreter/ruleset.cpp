@@ -13,6 +13,7 @@
 #include "interpreter/compile.hpp"
 #include "interpreter/import_confinement.hpp"
 #include "interpreter/parser.hpp"
+#include "interpreter/source_overlay.hpp"
 
 namespace pcs {
 
@@ -22,11 +23,6 @@ const ast::DesignationDecl* Ruleset::find_designation(std::string_view id) const
   for (const auto* d : designations)
     if (d->id == id) return d;
   return nullptr;
-}
-
-const std::string* SourceOverlay::find(std::string_view path) const {
-  auto it = texts.find(path);
-  return it == texts.end() ? nullptr : &it->second;
 }
 
 std::string stdlib_dir() {
@@ -52,7 +48,6 @@ struct Loader {
   SourceFiles& sources;
   Diagnostics& out;
   const ImportConfinement& confinement;
-  const SourceOverlay* overlay;
   std::set<std::string> seen{};
   bool ok = true;
   std::vector<VersionImport> versions{};
@@ -77,8 +72,9 @@ struct Loader {
     if (!seen.insert(canonical.string()).second) return;
     const auto name = display(canonical);
     std::string content;
-    if (const auto* edited = overlay ? overlay->find(canonical.string()) : nullptr) {
-      content = *edited;
+    const SourceOverlay* overlay = SourceOverlay::active();
+    if (const std::string* unsaved = overlay ? overlay->find(canonical) : nullptr) {
+      content = *unsaved;  // a buffer being edited (pcs serve, pcs lsp), not the file on disk
     } else {
       std::ifstream file(canonical, std::ios::binary);
       if (!file || fs::is_directory(canonical, ec)) {
@@ -133,7 +129,7 @@ struct Loader {
         ok = false;
         continue;
       }
-      auto imported = compile_ruleset(v.dir.string(), sources, out, overlay);
+      auto imported = compile_ruleset(v.dir.string(), sources, out);
       if (!imported) {
         ok = false;
         continue;
@@ -156,12 +152,11 @@ struct LoadingVersion {
 
 }  // namespace
 
-std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out,
-                                      const SourceOverlay* overlay) {
+std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out) {
   auto ruleset = std::make_unique<Ruleset>();
   ruleset->dir = dir;
   const ImportConfinement confinement(dir);
-  Loader loader{*ruleset, sources, out, confinement, overlay};
+  Loader loader{*ruleset, sources, out, confinement};
   const SourcePos here{dir, 0, 0, 1};
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
@@ -173,9 +168,9 @@ std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sourc
   std::vector<fs::path> files;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".pcs") files.push_back(entry.path());
-  if (overlay) {  // a new file of the folder not saved yet
+  if (const SourceOverlay* overlay = SourceOverlay::active()) {  // a new file of the folder not saved yet
     const auto here_dir = fs::weakly_canonical(dir, ec);
-    for (const auto& [path, text] : overlay->texts) {
+    for (const auto& [path, text] : overlay->texts()) {
       const fs::path p(path);
       if (p.parent_path() == here_dir && p.extension() == ".pcs" && !fs::exists(p, ec)) files.push_back(p);
     }

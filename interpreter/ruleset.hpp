@@ -47,15 +47,6 @@ struct Ruleset {
   const ast::DesignationDecl* find_designation(std::string_view id) const;
 };
 
-/// Texts that stand in for rule files while a ruleset loads: an editor's
-/// unsaved buffers (`pcs lsp`). Keyed by weakly canonical absolute path; a
-/// file of the folder that exists only here is loaded as if it were on disk.
-struct SourceOverlay {
-  std::map<std::string, std::string, std::less<>> texts;
-  /// The text standing in for `path` (weakly canonical), or nullptr.
-  const std::string* find(std::string_view path) const;
-};
-
 /// Where `import "std/..."` and the prelude are found: $PCS_STDLIB, else the
 /// stdlib/ folder of the source tree this binary was built from.
 std::string stdlib_dir();
@@ -64,9 +55,9 @@ std::string stdlib_dir();
 /// `dir` (in name order) and, transitively, the files they import (each once).
 /// A program version imported whole is compiled (parsed and checked) on its
 /// own into `imported_versions`. Returns nullptr when any file fails to parse
-/// or cannot be read, or an imported version does not compile. With an
-/// `overlay`, its texts are read instead of the files on disk.
-std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out,
-                                      const SourceOverlay* overlay = nullptr);
+/// or cannot be read, or an imported version does not compile. The
+/// texts of an active SourceOverlay (source_overlay.hpp) are read instead of
+/// the files on disk.
+std::unique_ptr<Ruleset> load_ruleset(const std::string& dir, SourceFiles& sources, Diagnostics& out);
 
 }  // namespace pcs

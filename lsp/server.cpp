@@ -125,7 +125,7 @@ class Server {
     ws_.analyse();
     std::map<std::string, json> by_file;
     for (const auto& file : published_) by_file[file] = json::array();
-    for (const auto& [file, text] : ws_.documents().texts) by_file[file] = json::array();
+    for (const auto& [file, text] : ws_.documents().texts()) by_file[file] = json::array();
     for (const auto& [dir, a] : ws_.analyses()) {
       std::set<std::string> seen;
       for (const auto& d : a.diagnostics.items()) {
@@ -141,7 +141,7 @@ class Server {
         if (!d.replacement.empty()) item["data"] = {{"replacement", d.replacement}};
         if (file == dir) {
           // About the folder itself (deleted, emptied): shown at the top of each of its open files.
-          for (const auto& [open, text] : ws_.documents().texts)
+          for (const auto& [open, text] : ws_.documents().texts())
             if (std::filesystem::path(open).parent_path().string() == dir) by_file[open].push_back(item);
           continue;
         }

@@ -16,13 +16,13 @@ std::string Workspace::absolute(const std::string& name) {
   return p.string();
 }
 
-void Workspace::open(const std::string& path, std::string text) { overlay_.texts[absolute(path)] = std::move(text); }
+void Workspace::open(const std::string& path, std::string text) { overlay_.set(absolute(path), std::move(text)); }
 
-void Workspace::close(const std::string& path) { overlay_.texts.erase(absolute(path)); }
+void Workspace::close(const std::string& path) { overlay_.erase(absolute(path)); }
 
 void Workspace::analyse() {
   std::set<std::string> dirs;
-  for (const auto& [path, text] : overlay_.texts) dirs.insert(fs::path(path).parent_path().string());
+  for (const auto& [path, text] : overlay_.texts()) dirs.insert(fs::path(path).parent_path().string());
   auto previous = std::move(analyses_);
   analyses_.clear();
   for (const auto& dir : dirs) {
@@ -30,7 +30,8 @@ void Workspace::analyse() {
     a.dir = dir;
     // The stdlib is not a ruleset: its files are checked through the rulesets that import them.
     if (absolute(stdlib_dir()) == dir) continue;
-    a.ruleset = load_ruleset(dir, a.sources, a.diagnostics, &overlay_);
+    const SourceOverlay::Scope unsaved(overlay_);  // the buffers, not the files on disk
+    a.ruleset = load_ruleset(dir, a.sources, a.diagnostics);
     if (a.ruleset && checker::check(*a.ruleset, a.diagnostics)) lint::warn(*a.ruleset, a.diagnostics);
     if (auto old = previous.find(dir); !a.ruleset && old != previous.end())
       a.last_parsed = old->second.ruleset ? std::move(old->second.ruleset) : std::move(old->second.last_parsed);

@@ -10,6 +10,7 @@
 
 #include "common/diagnostics.hpp"
 #include "interpreter/ruleset.hpp"
+#include "interpreter/source_overlay.hpp"
 
 namespace pcs::lsp {
 

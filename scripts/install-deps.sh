@@ -4,8 +4,9 @@ set -euo pipefail
 packages=(g++ clang libclang-rt-14-dev cmake make python3 tao-pegtl-dev libfmt-dev libcli11-dev doctest-dev time)
 # The browser tests (tests/browser/) drive Debian's chromium through playwright-core.
 packages+=(chromium)
-# The language server (lsp/, `pcs lsp`) reads and writes JSON-RPC messages with nlohmann-json.
-packages+=(nlohmann-json3-dev)
+# pcs serve (serve/): its HTTP layer is cpp-httplib; pcs serve and the language
+# server (lsp/, JSON-RPC) read and write JSON with nlohmann-json.
+packages+=(libcpp-httplib-dev nlohmann-json3-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

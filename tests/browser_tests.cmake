@@ -11,3 +11,4 @@ function(pcs_browser_test name file)
 endfunction()
 # pcs_browser_test(report report.test.mjs)   -- one line per test file
 pcs_browser_test(report report.test.mjs)
+pcs_browser_test(serve serve.test.mjs)
