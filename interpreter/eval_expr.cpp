@@ -189,7 +189,7 @@ Value Evaluator::eval_body(const Expr& body, const std::vector<Value>* args, std
 }
 
 void Evaluator::note(const std::string& label, const Cached& c) {
-  if (!frames_.empty()) return;  // per-row uses inside a query would flood the explanation
+  if (!explain_ || !frames_.empty()) return;  // per-row uses inside a query would flood the explanation
   auto line = fmt::format("{} = {}", label, to_display(c.value));
   auto add = [](std::vector<std::string>& lines, std::string text) {
     if (std::find(lines.begin(), lines.end(), text) == lines.end()) lines.push_back(std::move(text));

@@ -45,6 +45,8 @@ class Evaluator {
   Value eval(const ast::Expr& e);
   /// Starts the time budget of Options::limit_ms (0: none).
   void set_time_budget(std::uint32_t limit_ms);
+  /// Options::explain: false skips the explanation's figures (note()).
+  void set_explain(bool explain) { explain_ = explain; }
   bool eval_bool(const ast::Expr& e) { return eval(e).boolean; }
 
   // Queries (eval_query.cpp).
@@ -102,6 +104,7 @@ class Evaluator {
   // The time budget: the clock is read every 4,096 evaluation steps only.
   std::chrono::steady_clock::time_point deadline_{};
   std::uint32_t limit_ms_ = 0;
+  bool explain_ = true;
   std::uint32_t steps_ = 0;
   void tick(const ast::Expr& at);
 
