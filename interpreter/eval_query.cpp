@@ -15,8 +15,6 @@ namespace pcs::eval::detail {
 using ast::Expr;
 using ast::ExprKind;
 
-namespace {
-
 /// An integer test on one column of a row selection.
 struct ColumnTest {
   enum class Op { in_set, not_in_set, between, not_between };
@@ -25,6 +23,8 @@ struct ColumnTest {
   std::vector<std::int64_t> set;      // sorted
   std::int64_t lo = 0, hi = 0;        // inclusive bounds for between
 };
+
+namespace {
 
 constexpr std::int64_t lowest = INT64_MIN, highest = INT64_MAX;
 
@@ -51,7 +51,7 @@ void value_bounds(const std::string& op, const Decimal& threshold, ColumnTest& t
 }
 
 void flatten_and(const Expr& e, std::vector<const Expr*>& out) {
-  if (e.kind == ExprKind::binary && e.text == "and") {
+  if (e.kind == ExprKind::binary && e.op == ast::BinaryOp::and_) {
     flatten_and(*e.args[0], out);
     flatten_and(*e.args[1], out);
   } else {
@@ -111,50 +111,139 @@ Value Evaluator::field_value(const Frame& f, Field field) const {
   return Value::of_string(static_cast<Symbol>(raw));
 }
 
+/// A `where` condition compiled for one selection: integer tests on columns,
+/// `and`/`or` of them, and, for what cannot be compiled, the expression
+/// itself, evaluated with the row as a frame.
+struct Predicate {
+  enum class Kind { test, all, any, generic };
+  Kind kind = Kind::generic;
+  ColumnTest test{};
+  std::vector<Predicate> parts;  // all, any: in the order written
+  const Expr* expr = nullptr;    // generic
+};
+
+bool Evaluator::compile_test(const Expr& c, int level, ColumnTest& t) {
+  const bool simple = c.kind == ExprKind::binary && c.args[0]->target.kind == ast::Resolution::Kind::field &&
+                      c.args[0]->target.frame == level && c.args[1]->max_frame < level &&
+                      c.op != ast::BinaryOp::and_ && c.op != ast::BinaryOp::or_;
+  if (!simple) return false;
+  const auto field = static_cast<Field>(c.args[0]->target.index);
+  const auto rhs = eval(*c.args[1]);
+  t = ColumnTest{field, ColumnTest::Op::in_set, {}, 0, 0};
+  const auto& op = c.text;
+  if (rhs.kind == Value::Kind::set) {
+    t.set.assign(rhs.set->symbols.begin(), rhs.set->symbols.end());
+    t.op = op == "in" ? ColumnTest::Op::in_set : ColumnTest::Op::not_in_set;
+  } else if (rhs.kind == Value::Kind::range || (rhs.kind == Value::Kind::month && (op == "in" || op == "not in"))) {
+    t.op = op == "in" ? ColumnTest::Op::between : ColumnTest::Op::not_between;
+    t.lo = rhs.month;
+    t.hi = rhs.month_end;
+  } else if (rhs.kind == Value::Kind::number) {
+    value_bounds(op, rhs.number, t);
+  } else if (rhs.kind == Value::Kind::month) {
+    const std::int64_t m = rhs.month;
+    t.op = ColumnTest::Op::between;
+    if (op == "==") { t.lo = m; t.hi = m; }
+    else if (op == "!=") { t.op = ColumnTest::Op::not_between; t.lo = m; t.hi = m; }
+    else if (op == "<") { t.lo = lowest; t.hi = m - 1; }
+    else if (op == "<=") { t.lo = lowest; t.hi = m; }
+    else if (op == ">") { t.lo = m + 1; t.hi = highest; }
+    else { t.lo = m; t.hi = highest; }
+  } else if ((rhs.kind == Value::Kind::string || rhs.kind == Value::Kind::none) && (op == "==" || op == "!=")) {
+    t.set.push_back(rhs.symbol);
+    t.op = op == "==" ? ColumnTest::Op::in_set : ColumnTest::Op::not_in_set;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+/// Compiles a condition nested in an `and` or `or` below the top level: its
+/// parts keep the order written, and a right side that fails to evaluate
+/// leaves its test to the rows (where the plain evaluation would report it,
+/// if a row reaches it).
+Predicate Evaluator::compile_nested(const Expr& c, int level) {
+  Predicate p;
+  if (c.kind == ExprKind::binary && (c.op == ast::BinaryOp::and_ || c.op == ast::BinaryOp::or_)) {
+    p.kind = c.op == ast::BinaryOp::and_ ? Predicate::Kind::all : Predicate::Kind::any;
+    p.parts.push_back(compile_nested(*c.args[0], level));
+    p.parts.push_back(compile_nested(*c.args[1], level));
+    return p;
+  }
+  try {
+    if (compile_test(c, level, p.test)) {
+      p.kind = Predicate::Kind::test;
+      return p;
+    }
+  } catch (const EvalError&) {
+  }
+  p.kind = Predicate::Kind::generic;
+  p.expr = &c;
+  return p;
+}
+
+namespace {
+bool passes(const ColumnTest& t, std::int64_t v) {
+  switch (t.op) {
+    case ColumnTest::Op::in_set:
+    case ColumnTest::Op::not_in_set: {
+      // t.set is sorted: a binary search when it is long (tenant in a set of customers).
+      const bool found = t.set.size() > 8 ? std::binary_search(t.set.begin(), t.set.end(), v)
+                                          : std::find(t.set.begin(), t.set.end(), v) != t.set.end();
+      return t.op == ColumnTest::Op::in_set ? found : !found;
+    }
+    case ColumnTest::Op::between: return v >= t.lo && v <= t.hi;
+    case ColumnTest::Op::not_between: return v < t.lo || v > t.hi;
+  }
+  return false;
+}
+}  // namespace
+
+bool Evaluator::holds_for_row(const Predicate& p, const RowSet& in, std::size_t i) {
+  switch (p.kind) {
+    case Predicate::Kind::test: return passes(p.test, column(*this, in, i, p.test.field));
+    case Predicate::Kind::all:
+      for (const auto& part : p.parts)
+        if (!holds_for_row(part, in, i)) return false;
+      return true;
+    case Predicate::Kind::any:
+      for (const auto& part : p.parts)
+        if (holds_for_row(part, in, i)) return true;
+      return false;
+    case Predicate::Kind::generic: {
+      frames_.push_back({&in, i});
+      const bool ok = eval_bool(*p.expr);
+      frames_.pop_back();
+      return ok;
+    }
+  }
+  return false;
+}
+
 Value Evaluator::eval_where(const Expr& e) {
   const auto source = eval(*e.args[0]);
   const RowSet& in = *source.rows;
   const int level = static_cast<int>(frames_.size()) + 1;
 
-  std::vector<const Expr*> conjuncts, generic;
+  // The top-level conjuncts: the column tests first (each right side
+  // evaluated once, here), then the others in the order written, an `or`
+  // of column tests compiled as well.
+  std::vector<const Expr*> conjuncts;
   flatten_and(*e.args[1], conjuncts);
   std::vector<ColumnTest> tests;
+  std::vector<const Expr*> others;
   for (const Expr* c : conjuncts) {
-    const bool simple = c->kind == ExprKind::binary && c->args[0]->target.kind == ast::Resolution::Kind::field &&
-                        c->args[0]->target.frame == level && c->args[1]->max_frame < level && c->text != "and" &&
-                        c->text != "or";
-    if (!simple) { generic.push_back(c); continue; }
-    const auto field = static_cast<Field>(c->args[0]->target.index);
-    const auto rhs = eval(*c->args[1]);
-    ColumnTest t{field, ColumnTest::Op::in_set, {}, 0, 0};
-    const auto& op = c->text;
-    if (rhs.kind == Value::Kind::set) {
-      t.set.assign(rhs.set->symbols.begin(), rhs.set->symbols.end());
-      t.op = op == "in" ? ColumnTest::Op::in_set : ColumnTest::Op::not_in_set;
-    } else if (rhs.kind == Value::Kind::range || (rhs.kind == Value::Kind::month && (op == "in" || op == "not in"))) {
-      t.op = op == "in" ? ColumnTest::Op::between : ColumnTest::Op::not_between;
-      t.lo = rhs.month;
-      t.hi = rhs.month_end;
-    } else if (rhs.kind == Value::Kind::number) {
-      value_bounds(op, rhs.number, t);
-    } else if (rhs.kind == Value::Kind::month) {
-      const std::int64_t m = rhs.month;
-      t.op = ColumnTest::Op::between;
-      if (op == "==") { t.lo = m; t.hi = m; }
-      else if (op == "!=") { t.op = ColumnTest::Op::not_between; t.lo = m; t.hi = m; }
-      else if (op == "<") { t.lo = lowest; t.hi = m - 1; }
-      else if (op == "<=") { t.lo = lowest; t.hi = m; }
-      else if (op == ">") { t.lo = m + 1; t.hi = highest; }
-      else { t.lo = m; t.hi = highest; }
-    } else if ((rhs.kind == Value::Kind::string || rhs.kind == Value::Kind::none) && (op == "==" || op == "!=")) {
-      t.set.push_back(rhs.symbol);
-      t.op = op == "==" ? ColumnTest::Op::in_set : ColumnTest::Op::not_in_set;
-    } else {
-      generic.push_back(c);
-      continue;
-    }
-    tests.push_back(std::move(t));
+    ColumnTest t;
+    if (compile_test(*c, level, t)) tests.push_back(std::move(t));
+    else others.push_back(c);
   }
+  std::vector<Predicate> rest;
+  // The right sides inside them are evaluated here as a row would evaluate
+  // them: under a row frame (so they add no explanation line; they read no
+  // field of this frame).
+  frames_.push_back({&in, 0});
+  for (const Expr* c : others) rest.push_back(compile_nested(*c, level));
+  frames_.pop_back();
 
   auto out = std::make_shared<RowSet>();
   out->table = in.table;
@@ -162,22 +251,11 @@ Value Evaluator::eval_where(const Expr& e) {
   const std::size_t n = in.size();
   for (std::size_t i = 0; i < n; ++i) {
     bool keep = true;
-    for (const auto& t : tests) {
-      const auto v = column(*this, in, i, t.field);
-      switch (t.op) {
-        case ColumnTest::Op::in_set: keep = std::find(t.set.begin(), t.set.end(), v) != t.set.end(); break;
-        case ColumnTest::Op::not_in_set: keep = std::find(t.set.begin(), t.set.end(), v) == t.set.end(); break;
-        case ColumnTest::Op::between: keep = v >= t.lo && v <= t.hi; break;
-        case ColumnTest::Op::not_between: keep = v < t.lo || v > t.hi; break;
-      }
-      if (!keep) break;
-    }
-    if (keep && !generic.empty()) {
-      frames_.push_back({&in, i});
-      for (const Expr* c : generic)
-        if (!eval_bool(*c)) { keep = false; break; }
-      frames_.pop_back();
-    }
+    for (const auto& t : tests)
+      if (!passes(t, column(*this, in, i, t.field))) { keep = false; break; }
+    if (keep)
+      for (const auto& p : rest)
+        if (!holds_for_row(p, in, i)) { keep = false; break; }
     if (!keep) continue;
     if (in.table == TableKind::grouped) {
       for (std::size_t f = 0; f < in.key_columns.size(); ++f)

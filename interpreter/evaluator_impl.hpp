@@ -23,6 +23,9 @@ struct EvalError {
 
 /// A memoised let or call: its value and the named figures it was computed
 /// from, so an explanation can show them even when the value is reused.
+struct ColumnTest;
+struct Predicate;
+
 struct Cached {
   Value value;
   std::vector<std::string> inputs;
@@ -62,6 +65,10 @@ class Evaluator {
   Value all_rows(TableKind table) const;
   Value field_value(const Frame& f, Field field) const;
   bool holds(const data::Person& p, const ast::CertRequirement& r) const;
+  // A `where` condition as column tests (eval_query.cpp).
+  bool compile_test(const ast::Expr& c, int level, ColumnTest& t);
+  Predicate compile_nested(const ast::Expr& c, int level);
+  bool holds_for_row(const Predicate& p, const RowSet& in, std::size_t i);
 
  private:
   Value eval_name(const ast::Expr& e);
@@ -113,7 +120,10 @@ class Evaluator {
 
   // Caches: partner-level lets and calls, designation-level and metric-level lets.
   std::unordered_map<const ast::LetDecl*, Cached> global_cache_, designation_cache_, metric_cache_;
-  std::map<std::pair<const ast::LetDecl*, std::string>, Cached> call_cache_;
+  // Calls by their key (eval_function): the function and its arguments' bytes.
+  std::unordered_map<std::string, Cached> call_cache_;
+  std::string call_key_;  // the key being built, reused
+  std::unordered_map<const ast::Expr*, std::shared_ptr<const SetValue>> constant_sets_;  // eval_set
 
   // Explanations: the metric's lines, and the inputs of the bodies being evaluated.
   std::vector<std::string>* trace_ = nullptr;
