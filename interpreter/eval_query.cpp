@@ -249,14 +249,7 @@ Value Evaluator::eval_where(const Expr& e) {
   out->table = in.table;
   out->keys = in.keys;
   const std::size_t n = in.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    bool keep = true;
-    for (const auto& t : tests)
-      if (!passes(t, column(*this, in, i, t.field))) { keep = false; break; }
-    if (keep)
-      for (const auto& p : rest)
-        if (!holds_for_row(p, in, i)) { keep = false; break; }
-    if (!keep) continue;
+  auto emit = [&](std::size_t i) {
     if (in.table == TableKind::grouped) {
       for (std::size_t f = 0; f < in.key_columns.size(); ++f)
         if (in.keys & (1u << f)) out->key_columns[f].push_back(in.key_columns[f][i]);
@@ -264,8 +257,94 @@ Value Evaluator::eval_where(const Expr& e) {
     } else {
       out->index.push_back(in.index[i]);
     }
+  };
+  if (in.table == TableKind::usage || in.table == TableKind::grouped) {
+    // Usage rows and grouped tables hold their fields as arrays: each test
+    // runs over one array, keeping the positions that pass, then the rest of
+    // the condition sees only those.
+    std::vector<std::uint32_t> kept(n);
+    for (std::size_t i = 0; i < n; ++i) kept[i] = static_cast<std::uint32_t>(i);
+    for (const auto& t : tests) keep_passing(in, t, kept);
+    if (in.table == TableKind::usage && rest.empty()) {
+      out->index.reserve(kept.size());
+      for (const auto i : kept) out->index.push_back(in.index[i]);
+    } else {
+      for (const auto i : kept) {
+        bool keep = true;
+        for (const auto& p : rest)
+          if (!holds_for_row(p, in, i)) { keep = false; break; }
+        if (keep) emit(i);
+      }
+    }
+    return Value::of_rows(std::move(out), source.unit);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    bool keep = true;
+    for (const auto& t : tests)
+      if (!passes(t, column(*this, in, i, t.field))) { keep = false; break; }
+    if (keep)
+      for (const auto& p : rest)
+        if (!holds_for_row(p, in, i)) { keep = false; break; }
+    if (keep) emit(i);
   }
   return Value::of_rows(std::move(out), source.unit);
+}
+
+namespace {
+/// Keeps the positions of `kept` whose value in `col` (at rows[position],
+/// or at the position itself when rows is null) passes `t`.
+template <typename T>
+void keep_in_column(const T* col, const std::uint32_t* rows, const ColumnTest& t, std::vector<std::uint32_t>& kept) {
+  auto run = [&](auto pass) {
+    std::size_t w = 0;
+    for (const auto p : kept)
+      if (pass(static_cast<std::int64_t>(col[rows ? rows[p] : p]))) kept[w++] = p;
+    kept.resize(w);
+  };
+  const auto lo = t.lo, hi = t.hi;
+  switch (t.op) {
+    case ColumnTest::Op::between: run([=](std::int64_t v) { return v >= lo && v <= hi; }); break;
+    case ColumnTest::Op::not_between: run([=](std::int64_t v) { return v < lo || v > hi; }); break;
+    case ColumnTest::Op::in_set:
+      if (t.set.size() == 1) {
+        const auto x = t.set[0];
+        run([=](std::int64_t v) { return v == x; });
+        break;
+      }
+      [[fallthrough]];
+    default: run([&](std::int64_t v) { return passes(t, v); }); break;
+  }
+}
+}  // namespace
+
+void Evaluator::keep_passing(const RowSet& in, const ColumnTest& t, std::vector<std::uint32_t>& kept) const {
+  if (in.table == TableKind::grouped) {
+    const auto& col = t.field == Field::value ? in.sums : in.key_columns[static_cast<std::size_t>(t.field)];
+    keep_in_column(col.data(), nullptr, t, kept);
+    return;
+  }
+  const auto& u = partner_.usage;
+  const std::uint32_t* rows = in.index.data();
+  switch (t.field) {
+    case Field::tenant: return keep_in_column(usage_tenant_.data(), rows, t, kept);
+    case Field::month: return keep_in_column(u.month.data(), rows, t, kept);
+    case Field::measure: return keep_in_column(u.measure.data(), rows, t, kept);
+    case Field::value: return keep_in_column(u.value.data(), rows, t, kept);
+    case Field::service: return keep_in_column(u.service.data(), rows, t, kept);
+    case Field::service_group: return keep_in_column(u.service_group.data(), rows, t, kept);
+    case Field::workload: return keep_in_column(u.workload.data(), rows, t, kept);
+    case Field::product: return keep_in_column(u.product.data(), rows, t, kept);
+    case Field::offer: return keep_in_column(u.offer.data(), rows, t, kept);
+    case Field::association: return keep_in_column(u.association.data(), rows, t, kept);
+    case Field::area: return keep_in_column(u.area.data(), rows, t, kept);
+    case Field::service_level_4: return keep_in_column(u.service_level_4.data(), rows, t, kept);
+    case Field::service_influencer: return keep_in_column(u.service_influencer.data(), rows, t, kept);
+    default: break;
+  }
+  std::size_t w = 0;  // a field usage rows do not have reads as 0, as column() says
+  for (const auto p : kept)
+    if (passes(t, column(*this, in, p, t.field))) kept[w++] = p;
+  kept.resize(w);
 }
 
 Value Evaluator::eval_group_by(const Expr& e) {

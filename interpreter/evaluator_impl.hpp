@@ -69,6 +69,7 @@ class Evaluator {
   bool compile_test(const ast::Expr& c, int level, ColumnTest& t);
   Predicate compile_nested(const ast::Expr& c, int level);
   bool holds_for_row(const Predicate& p, const RowSet& in, std::size_t i);
+  void keep_passing(const RowSet& in, const ColumnTest& t, std::vector<std::uint32_t>& kept) const;
 
  private:
   Value eval_name(const ast::Expr& e);
