@@ -1,5 +1,5 @@
 // The evaluator's internal state, shared by eval_expr.cpp (expressions),
-// eval_query.cpp (rows: where, by, distinct, holding) and eval_score.cpp
+// eval_query.cpp (rows: by, distinct, holding), eval_where.cpp (where) and eval_score.cpp
 // (metrics, designations).
 #pragma once
 
@@ -65,7 +65,7 @@ class Evaluator {
   Value all_rows(TableKind table) const;
   Value field_value(const Frame& f, Field field) const;
   bool holds(const data::Person& p, const ast::CertRequirement& r) const;
-  // A `where` condition as column tests (eval_query.cpp).
+  // A `where` condition as column tests (eval_where.cpp).
   bool compile_test(const ast::Expr& c, int level, ColumnTest& t);
   Predicate compile_nested(const ast::Expr& c, int level);
   bool holds_for_row(const Predicate& p, const RowSet& in, std::size_t i);
@@ -130,6 +130,38 @@ class Evaluator {
   std::vector<std::string>* trace_ = nullptr;
   std::vector<std::vector<std::string>*> collectors_;
 };
+
+/// The integer a column holds for row `i` of a selection.
+inline std::int64_t column(const Evaluator& ev, const RowSet& rows, std::size_t i, Field f) {
+  if (rows.table == TableKind::grouped)
+    return f == Field::value ? rows.sums[i] : rows.key_columns[static_cast<std::size_t>(f)][i];
+  const auto r = rows.index[i];
+  const auto& u = ev.partner_.usage;
+  switch (rows.table) {
+    case TableKind::customers:
+      return f == Field::tenant ? ev.partner_.customers[r].tenant : ev.partner_.customers[r].segment;
+    case TableKind::people: return ev.partner_.people[r].id;
+    case TableKind::associations:
+      return f == Field::tenant ? ev.association_tenant_[r] : f == Field::since ? ev.association_since_[r] : ev.association_type_[r];
+    default: break;
+  }
+  switch (f) {
+    case Field::tenant: return ev.usage_tenant_[r];
+    case Field::month: return u.month[r];
+    case Field::measure: return u.measure[r];
+    case Field::value: return u.value[r];
+    case Field::service: return u.service[r];
+    case Field::service_group: return u.service_group[r];
+    case Field::workload: return u.workload[r];
+    case Field::product: return u.product[r];
+    case Field::offer: return u.offer[r];
+    case Field::association: return u.association[r];
+    case Field::area: return u.area[r];
+    case Field::service_level_4: return u.service_level_4[r];
+    case Field::service_influencer: return u.service_influencer[r];
+    default: return 0;
+  }
+}
 
 /// "eligible_customers(2024-06)" for a call, "eligible_acr" for a name.
 std::string call_label(const ast::Expr& call, const std::vector<Value>& args);
