@@ -7,7 +7,8 @@
 # RUNS runs (default 5) of: reading the files with cat, `pcs eval --partners`
 # at one thread and at every core (adjacent and shuffled), and `pcs diff
 # rulesets/2023-06 rulesets/2025-01`; each with its peak resident size
-# (/usr/bin/time), partners/s, MB/s and its time as a multiple of cat's.
+# (/usr/bin/time), CPU time (user + system), partners/s, MB/s and its time as
+# a multiple of cat's.
 #
 #   bench/population.sh [BUILD_DIR]      (default: build; run scripts/build.sh first)
 #   PCS_BENCH_DIR=/tmp/pcs-bench  where the data goes (never in the repository)
@@ -48,20 +49,24 @@ cat_seconds=0
 measure() {
   local name="$1" partners="$2" bytes="$3"
   shift 3
-  local times=() rss=()
+  local times=() rss=() cpus=()
   for ((i = 0; i < runs; i++)); do
-    /usr/bin/time -f "%e %M" -o "$data/time.txt" bash -c "$* >/dev/null 2>&1 || [ \$? -le 5 ]"
-    read -r t m <"$data/time.txt"
+    /usr/bin/time -f "%e %M %U %S" -o "$data/time.txt" bash -c "$* >/dev/null 2>&1 || [ \$? -le 5 ]"
+    read -r t m u s <"$data/time.txt"
     times+=("$t")
     rss+=("$m")
+    cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')")
   done
   last_seconds="$(printf '%s\n' "${times[@]}" | median)"
-  local kb
+  local kb cpu
   kb="$(printf '%s\n' "${rss[@]}" | median)"
-  awk -v name="$name" -v s="$last_seconds" -v kb="$kb" -v p="$partners" -v b="$bytes" -v c="$cat_seconds" 'BEGIN {
+  cpu="$(printf '%s\n' "${cpus[@]}" | median)"
+  # CPU time (user + system, every thread) beside the wall time: on a machine
+  # shared with other work the wall time says more about the load than about pcs.
+  awk -v name="$name" -v s="$last_seconds" -v kb="$kb" -v p="$partners" -v b="$bytes" -v c="$cat_seconds" -v cpu="$cpu" 'BEGIN {
     if (c == 0) c = s
-    printf "  %-44s %7.2f s %7.1fx cat %7.0f MB RSS %9.0f partners/s %7.0f MB/s\n",
-           name, s, s / c, kb / 1024, (s > 0 ? p / s : 0), (s > 0 ? b / 1e6 / s : 0) }'
+    printf "  %-44s %7.2f s %7.1fx cat %7.2f s CPU %7.0f MB RSS %9.0f partners/s %7.0f MB/s\n",
+           name, s, s / c, cpu, kb / 1024, (s > 0 ? p / s : 0), (s > 0 ? b / 1e6 / s : 0) }'
 }
 
 echo "pcs population benchmark: $(date -u +%Y-%m-%d), $cores cores, medians of $runs runs"

@@ -66,6 +66,7 @@ int run_eval_population(const EvalArgs& args) {
   if (!args.program.empty()) request.program = args.program;
   request.designations = args.designations;
   request.limit_ms = args.limit_ms;
+  request.explain = args.explain;  // without --explain the lines would be stripped below
   auto programs = engine::load_programs(args.ruleset, sources, diags);
   if (!programs) {
     diags.sort();

@@ -15,15 +15,18 @@ std::string render_json_line(const eval::PartnerResult& r) {
   // the same JSON on one line: one writer of the contract's result, not two.
   const std::string pretty = render_json(r);
   std::string out;
-  out.reserve(pretty.size());
-  for (std::size_t i = 0; i < pretty.size(); ++i) {
-    if (pretty[i] != '\n') {
-      out += pretty[i];
-      continue;
+  out.reserve(pretty.size() + 1);
+  for (std::size_t i = 0; i < pretty.size();) {
+    const std::size_t end = std::min(pretty.find('\n', i), pretty.size());
+    out.append(pretty, i, end - i);  // a line at a time, not a character at a time
+    i = end;
+    if (i < pretty.size()) {
+      ++i;
+      while (i < pretty.size() && pretty[i] == ' ') ++i;
     }
-    while (i + 1 < pretty.size() && pretty[i + 1] == ' ') ++i;
   }
-  return out + "\n";
+  out += '\n';
+  return out;
 }
 
 std::string render_error_line(std::string_view partner, const std::vector<std::string>& errors) {

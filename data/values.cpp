@@ -35,7 +35,8 @@ std::string quoted(std::string_view text) {
 }
 
 std::optional<std::int64_t> parse_micros(std::string_view text, std::string& error) {
-  const std::string shown = text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "...";
+  // The text as shown in a message, built only on failure: this runs once per usage row.
+  auto shown = [text] { return text.size() <= 40 ? std::string(text) : std::string(text.substr(0, 40)) + "..."; };
   auto digit = [](char c) { return c >= '0' && c <= '9'; };
   std::size_t i = text.empty() || text[0] != '-' ? 0 : 1;
   const std::size_t int_start = i;
@@ -47,11 +48,11 @@ std::optional<std::int64_t> parse_micros(std::string_view text, std::string& err
     ok = fraction > 0;
   }
   if (!ok || i != text.size()) {
-    error = "expected a plain decimal number, got " + shown;
+    error = "expected a plain decimal number, got " + shown();
     return std::nullopt;
   }
   if (fraction > std::size_t(max_fraction_digits)) {
-    error = "expected at most " + std::to_string(max_fraction_digits) + " digits after the decimal point, got " + shown;
+    error = "expected at most " + std::to_string(max_fraction_digits) + " digits after the decimal point, got " + shown();
     return std::nullopt;
   }
   // Exact integer arithmetic: digits accumulate in 128 bits and stop as soon

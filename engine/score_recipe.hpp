@@ -43,6 +43,7 @@ struct Request {
   std::optional<std::string> program;       // a folder of versions: this one, not the one in force
   std::vector<std::string> designations;    // default: all
   std::uint32_t limit_ms = 10'000;          // time budget per partner and version (0: none), eval::Options::limit_ms
+  bool explain = true;                      // build the explanation lines, eval::Options::explain
 };
 
 /// What is wrong with the request whatever the partner ("" when nothing):

@@ -5,9 +5,11 @@
 // part of each node and the evaluator reads only checked trees.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/calendar.hpp"
@@ -45,6 +47,16 @@ enum class ExprKind {
 
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
+
+/// The operator of a `binary` or `every_metric` expression, decoded from its
+/// text by the checker so that the evaluator switches on a number instead of
+/// comparing strings for every row.
+enum class BinaryOp : std::uint8_t {
+  unknown, and_, or_, in, not_in, add, subtract, multiply, divide, intersect, eq, ne, lt, le, gt, ge
+};
+
+/// The BinaryOp written `text` ("and", ">=", "not in", ...); unknown for any other text.
+BinaryOp binary_op(std::string_view text);
 
 struct LetDecl;
 struct CertificationDecl;
@@ -90,6 +102,7 @@ struct Expr {
   Type type;
   Resolution target;
   int max_frame = 0;  // deepest row frame any field inside reads (0: row-independent)
+  BinaryOp op = BinaryOp::unknown;  // binary, every_metric: binary_op(text)
 
   Expr(ExprKind k, SourcePos p) : kind(k), pos(std::move(p)) {}
 };

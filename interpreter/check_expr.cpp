@@ -130,6 +130,7 @@ Type Checker::check(Expr& e, Scope& scope) {
       break;
     }
     case ExprKind::every_metric: {
+      e.op = ast::binary_op(e.text);
       if (!scope.attained) {
         error(e.pos, "misplaced", "'every metric' can only be used in the 'attained when' rule of a designation");
         break;

@@ -8,6 +8,21 @@
 
 #include "interpreter/checker_impl.hpp"
 
+namespace pcs::ast {
+
+BinaryOp binary_op(std::string_view text) {
+  static constexpr std::pair<std::string_view, BinaryOp> ops[] = {
+      {"and", BinaryOp::and_},   {"or", BinaryOp::or_},        {"in", BinaryOp::in},       {"not in", BinaryOp::not_in},
+      {"+", BinaryOp::add},      {"-", BinaryOp::subtract},    {"*", BinaryOp::multiply},  {"/", BinaryOp::divide},
+      {"intersect", BinaryOp::intersect}, {"==", BinaryOp::eq}, {"!=", BinaryOp::ne},      {"<", BinaryOp::lt},
+      {"<=", BinaryOp::le},      {">", BinaryOp::gt},          {">=", BinaryOp::ge}};
+  for (const auto& [name, op] : ops)
+    if (name == text) return op;
+  return BinaryOp::unknown;
+}
+
+}  // namespace pcs::ast
+
 namespace pcs::checker::detail {
 
 using ast::Expr;
@@ -18,6 +33,7 @@ bool is_number(const Type& t) { return t.kind == TypeKind::number; }
 
 Type Checker::check_binary(Expr& e, Scope& scope) {
   const std::string& op = e.text;
+  e.op = ast::binary_op(op);
   if (op == "and" || op == "or") {
     auto a = expect(*e.args[0], scope, TypeKind::boolean, fmt::format("the left side of '{}'", op));
     auto b = expect(*e.args[1], scope, TypeKind::boolean, fmt::format("the right side of '{}'", op));

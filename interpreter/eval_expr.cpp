@@ -12,6 +12,7 @@ namespace pcs::eval::detail {
 
 using ast::Expr;
 using ast::ExprKind;
+using ast::ExprPtr;
 using RK = ast::Resolution::Kind;
 
 Evaluator::Evaluator(const Ruleset& ruleset, const PartnerView& view, MonthIndex as_of)
@@ -97,12 +98,13 @@ Value Evaluator::eval(const Expr& e) {
     }
     case ExprKind::every_metric: {
       const auto bound = eval(*e.args[0]).number;
-      const auto& op = e.text;
+      using Op = ast::BinaryOp;
+      const Op op = e.op;
       bool all = true;
       for (const auto& m : *metric_results_) {
         const auto& p = m.points;
-        const bool ok = op == ">" ? p > bound : op == ">=" ? p >= bound : op == "<" ? p < bound
-                      : op == "<=" ? p <= bound : op == "==" ? p == bound : !(p == bound);
+        const bool ok = op == Op::gt ? p > bound : op == Op::ge ? p >= bound : op == Op::lt ? p < bound
+                      : op == Op::le ? p <= bound : op == Op::eq ? p == bound : !(p == bound);
         all = all && ok;
       }
       return Value::of_bool(all);
@@ -112,6 +114,16 @@ Value Evaluator::eval(const Expr& e) {
 }
 
 Value Evaluator::eval_set(const Expr& e) {
+  // A set written with literals only ({"PAL", "DPOR"}, {AZ-104, AZ-305}) is
+  // the same every time: built once per partner, however often it is read.
+  const bool constant = std::all_of(e.args.begin(), e.args.end(), [](const ExprPtr& a) {
+    return a->kind == ExprKind::string || a->kind == ExprKind::cert_code ||
+           (a->kind == ExprKind::name && a->target.kind == RK::certification);
+  });
+  if (constant) {
+    auto it = constant_sets_.find(&e);
+    if (it != constant_sets_.end()) return Value::of_set(it->second, e.type.unit);
+  }
   auto set = std::make_shared<SetValue>();
   for (const auto& a : e.args) {
     auto v = eval(*a);
@@ -123,6 +135,7 @@ Value Evaluator::eval_set(const Expr& e) {
   set->certifications.erase(std::unique(set->certifications.begin(), set->certifications.end()), set->certifications.end());
   std::sort(set->symbols.begin(), set->symbols.end());
   set->symbols.erase(std::unique(set->symbols.begin(), set->symbols.end()), set->symbols.end());
+  if (constant) constant_sets_.emplace(&e, set);
   return Value::of_set(std::move(set), e.type.unit);
 }
 
@@ -189,7 +202,7 @@ Value Evaluator::eval_body(const Expr& body, const std::vector<Value>* args, std
 }
 
 void Evaluator::note(const std::string& label, const Cached& c) {
-  if (!frames_.empty()) return;  // per-row uses inside a query would flood the explanation
+  if (!explain_ || !frames_.empty()) return;  // per-row uses inside a query would flood the explanation
   auto line = fmt::format("{} = {}", label, to_display(c.value));
   auto add = [](std::vector<std::string>& lines, std::string text) {
     if (std::find(lines.begin(), lines.end(), text) == lines.end()) lines.push_back(std::move(text));
@@ -253,80 +266,88 @@ Value Evaluator::eval_call(const Expr& e) {
   throw EvalError{e.pos, "internal: unknown native"};
 }
 
-/// num/den in full: two different numbers never share a cache entry.
-static std::string exact_key(const Decimal& d) {
-  auto digits = [](Decimal::int128 x) {
-    const bool negative = x < 0;
-    std::string s;
-    do {
-      const int digit = static_cast<int>(x % 10);
-      s += static_cast<char>('0' + (digit < 0 ? -digit : digit));
-      x /= 10;
-    } while (x != 0);
-    if (negative) s += '-';
-    return std::string(s.rbegin(), s.rend());
-  };
-  return digits(d.numerator()) + "/" + digits(d.denominator());
+namespace {
+/// Appends the bytes of a plain value to a cache key.
+template <typename T> void append_bytes(std::string& key, const T& x) {
+  key.append(reinterpret_cast<const char*>(&x), sizeof x);
 }
+}  // namespace
 
 Value Evaluator::eval_function(const ast::LetDecl& fn, const Expr& call) {
   std::vector<Value> args;
   args.reserve(call.args.size());
+  for (const auto& a : call.args) args.push_back(eval(*a));
+  // The cache key: the function, then each argument as a tag and its exact
+  // bytes (num/den in full, so two different numbers never share an entry;
+  // sets by their size and elements). Built in a reused buffer: a call that
+  // hits the cache allocates nothing here.
   bool cacheable = true;
-  std::string key;
-  for (const auto& a : call.args) {
-    args.push_back(eval(*a));
-    const auto& v = args.back();
+  std::string& key = call_key_;
+  key.clear();
+  append_bytes(key, &fn);
+  for (const auto& v : args) {
+    key += static_cast<char>(v.kind);
     switch (v.kind) {
-      case Value::Kind::number: key += exact_key(v.number) + "|"; break;
+      case Value::Kind::number:
+        append_bytes(key, v.number.numerator());
+        append_bytes(key, v.number.denominator());
+        break;
       case Value::Kind::month:
-      case Value::Kind::range: key += fmt::format("{}:{}|", v.month, v.month_end); break;
-      case Value::Kind::string: key += fmt::format("s{}|", v.symbol); break;
-      case Value::Kind::boolean: key += v.boolean ? "T|" : "F|"; break;
+      case Value::Kind::range:
+        append_bytes(key, v.month);
+        append_bytes(key, v.month_end);
+        break;
+      case Value::Kind::string: append_bytes(key, v.symbol); break;
+      case Value::Kind::boolean: key += v.boolean ? 'T' : 'F'; break;
       case Value::Kind::set:  // sets are small: their contents are the key
-        key += "{";
-        for (auto s : v.set->symbols) key += fmt::format("{},", s);
-        for (const auto* c : v.set->certifications) key += fmt::format("c{},", fmt::ptr(c));
-        key += "}|";
+        append_bytes(key, v.set->symbols.size());
+        for (auto s : v.set->symbols) append_bytes(key, s);
+        append_bytes(key, v.set->certifications.size());
+        for (const auto* c : v.set->certifications) append_bytes(key, c);
         break;
       default: cacheable = false;  // rows: evaluate every time
     }
   }
-  const std::string label = call_label(call, args);
+  // The label ("eligible_customers(2024-06)") only for an explanation line.
+  auto noted = [&](const Cached& c) {
+    if (explain_ && frames_.empty()) note(call_label(call, args), c);
+  };
   if (cacheable) {
-    auto it = call_cache_.find({&fn, key});
+    auto it = call_cache_.find(key);
     if (it == call_cache_.end()) {
+      std::string owned = key;  // the body's own calls reuse the buffer
       Cached fresh;
       fresh.value = eval_body(*fn.body, &args, fresh.inputs);
-      it = call_cache_.emplace(std::make_pair(&fn, key), std::move(fresh)).first;
+      it = call_cache_.emplace(std::move(owned), std::move(fresh)).first;
     }
-    note(label, it->second);
+    noted(it->second);
     return it->second.value;
   }
   Cached fresh;
   fresh.value = eval_body(*fn.body, &args, fresh.inputs);
-  note(label, fresh);
+  noted(fresh);
   return fresh.value;
 }
 
 Value Evaluator::eval_binary(const Expr& e) {
-  const auto& op = e.text;
-  if (op == "and") return Value::of_bool(eval_bool(*e.args[0]) && eval_bool(*e.args[1]));
-  if (op == "or") return Value::of_bool(eval_bool(*e.args[0]) || eval_bool(*e.args[1]));
+  using Op = ast::BinaryOp;
+  const Op op = e.op;
+  if (op == Op::and_) return Value::of_bool(eval_bool(*e.args[0]) && eval_bool(*e.args[1]));
+  if (op == Op::or_) return Value::of_bool(eval_bool(*e.args[0]) || eval_bool(*e.args[1]));
   auto a = eval(*e.args[0]);
   auto b = eval(*e.args[1]);
   try {
-    if (op == "in" || op == "not in") {
+    if (op == Op::in || op == Op::not_in) {
       bool found;
       if (a.kind == Value::Kind::month) found = a.month >= b.month && a.month <= b.month_end;
       else found = std::binary_search(b.set->symbols.begin(), b.set->symbols.end(), a.symbol);
-      return Value::of_bool(op == "in" ? found : !found);
+      return Value::of_bool(op == Op::in ? found : !found);
     }
     if (a.kind == Value::Kind::set) {
       auto out = std::make_shared<SetValue>();
       auto combine = [&](const auto& x, const auto& y, auto& into) {
-        if (op == "+") std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
-        else if (op == "-") std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
+        if (op == Op::add) std::set_union(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
+        else if (op == Op::subtract) std::set_difference(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
         else std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(into));
       };
       combine(a.set->symbols, b.set->symbols, out->symbols);
@@ -337,16 +358,18 @@ Value Evaluator::eval_binary(const Expr& e) {
       const auto n = b.number.floor();
       if (!(n == b.number)) throw EvalError{e.pos, "a month can only move by whole months"};
       const auto shift = static_cast<MonthIndex>(n.numerator());
-      return Value::of_month(op == "+" ? a.month + shift : a.month - shift);
+      return Value::of_month(op == Op::add ? a.month + shift : a.month - shift);
     }
-    if (a.kind == Value::Kind::month && b.kind == Value::Kind::month && op == "-")
+    if (a.kind == Value::Kind::month && b.kind == Value::Kind::month && op == Op::subtract)
       return Value::of_number(Decimal::from_int(a.month - b.month), Unit::months);
-    if (op == "+") return Value::of_number(a.number + b.number, e.type.unit);
-    if (op == "-") return Value::of_number(a.number - b.number, e.type.unit);
-    if (op == "*") return Value::of_number(a.number * b.number, e.type.unit);
-    if (op == "/") {
-      if (b.number.is_zero()) throw EvalError{e.pos, fmt::format("division by zero: the right side of '/' is 0 for this partner")};
-      return Value::of_number(a.number / b.number, e.type.unit);
+    switch (op) {
+      case Op::add: return Value::of_number(a.number + b.number, e.type.unit);
+      case Op::subtract: return Value::of_number(a.number - b.number, e.type.unit);
+      case Op::multiply: return Value::of_number(a.number * b.number, e.type.unit);
+      case Op::divide:
+        if (b.number.is_zero()) throw EvalError{e.pos, fmt::format("division by zero: the right side of '/' is 0 for this partner")};
+        return Value::of_number(a.number / b.number, e.type.unit);
+      default: break;
     }
     // Comparisons.
     int c = 0;
@@ -355,12 +378,14 @@ Value Evaluator::eval_binary(const Expr& e) {
     else if (a.kind == Value::Kind::date) c = a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
     else if (a.kind == Value::Kind::boolean) c = a.boolean == b.boolean ? 0 : 1;
     else c = (a.kind == b.kind && a.symbol == b.symbol) ? 0 : 1;  // text, none, path
-    if (op == "==") return Value::of_bool(c == 0);
-    if (op == "!=") return Value::of_bool(c != 0);
-    if (op == "<") return Value::of_bool(c < 0);
-    if (op == "<=") return Value::of_bool(c <= 0);
-    if (op == ">") return Value::of_bool(c > 0);
-    return Value::of_bool(c >= 0);
+    switch (op) {
+      case Op::eq: return Value::of_bool(c == 0);
+      case Op::ne: return Value::of_bool(c != 0);
+      case Op::lt: return Value::of_bool(c < 0);
+      case Op::le: return Value::of_bool(c <= 0);
+      case Op::gt: return Value::of_bool(c > 0);
+      default: return Value::of_bool(c >= 0);
+    }
   } catch (const arithmetic_error& x) {
     throw EvalError{e.pos, x.what()};
   }

@@ -1,8 +1,6 @@
-// Queries over the partner's rows. A `where` splits its condition into
-// conjuncts; each conjunct of the form `field OP row-independent-value` is
-// compiled into an integer test on a column (symbols, months, millionths),
-// so the inner loop compares integers and allocates nothing. Any other
-// conjunct is evaluated per row with the row as a frame.
+// Queries over the partner's rows: the selections of the tables, grouping,
+// distinct values, people holding certifications, sums and counts. `where`
+// has its own file, eval_where.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,52 +14,6 @@ namespace pcs::eval::detail {
 using ast::Expr;
 using ast::ExprKind;
 
-namespace {
-
-/// An integer test on one column of a row selection.
-struct ColumnTest {
-  enum class Op { in_set, not_in_set, between, not_between };
-  Field field;
-  Op op;
-  std::vector<std::int64_t> set;      // sorted
-  std::int64_t lo = 0, hi = 0;        // inclusive bounds for between
-};
-
-constexpr std::int64_t lowest = INT64_MIN, highest = INT64_MAX;
-
-/// The millionths bounds of `value OP threshold`, exactly.
-void value_bounds(const std::string& op, const Decimal& threshold, ColumnTest& t) {
-  const Decimal micros = threshold * Decimal::from_int(1'000'000);
-  const Decimal fl = micros.floor();
-  const bool whole = fl == micros;
-  auto to_i64 = [](const Decimal& d) {
-    const auto n = d.numerator();
-    if (n > INT64_MAX) return highest;
-    if (n < INT64_MIN) return lowest;
-    return static_cast<std::int64_t>(n);
-  };
-  const std::int64_t f = to_i64(fl);
-  const std::int64_t c = whole ? f : (f == highest ? highest : f + 1);
-  t.op = ColumnTest::Op::between;
-  if (op == ">=") { t.lo = c; t.hi = highest; }
-  else if (op == ">") { t.lo = f == highest ? highest : f + 1; t.hi = highest; }
-  else if (op == "<=") { t.lo = lowest; t.hi = f; }
-  else if (op == "<") { t.lo = lowest; t.hi = c == lowest ? lowest : c - 1; }
-  else if (op == "==") { t.lo = whole ? f : 1; t.hi = whole ? f : 0; }
-  else { t.op = ColumnTest::Op::not_between; t.lo = whole ? f : 1; t.hi = whole ? f : 0; }
-}
-
-void flatten_and(const Expr& e, std::vector<const Expr*>& out) {
-  if (e.kind == ExprKind::binary && e.text == "and") {
-    flatten_and(*e.args[0], out);
-    flatten_and(*e.args[1], out);
-  } else {
-    out.push_back(&e);
-  }
-}
-
-}  // namespace
-
 Value Evaluator::all_rows(TableKind table) const {
   auto rows = std::make_shared<RowSet>();
   rows->table = table;
@@ -73,122 +25,11 @@ Value Evaluator::all_rows(TableKind table) const {
   return Value::of_rows(std::move(rows), Unit::none);
 }
 
-/// The integer a column holds for row `i` of a selection.
-static std::int64_t column(const Evaluator& ev, const RowSet& rows, std::size_t i, Field f) {
-  if (rows.table == TableKind::grouped)
-    return f == Field::value ? rows.sums[i] : rows.key_columns[static_cast<std::size_t>(f)][i];
-  const auto r = rows.index[i];
-  const auto& u = ev.partner_.usage;
-  switch (rows.table) {
-    case TableKind::customers:
-      return f == Field::tenant ? ev.partner_.customers[r].tenant : ev.partner_.customers[r].segment;
-    case TableKind::people: return ev.partner_.people[r].id;
-    case TableKind::associations:
-      return f == Field::tenant ? ev.association_tenant_[r] : f == Field::since ? ev.association_since_[r] : ev.association_type_[r];
-    default: break;
-  }
-  switch (f) {
-    case Field::tenant: return ev.usage_tenant_[r];
-    case Field::month: return u.month[r];
-    case Field::measure: return u.measure[r];
-    case Field::value: return u.value[r];
-    case Field::service: return u.service[r];
-    case Field::service_group: return u.service_group[r];
-    case Field::workload: return u.workload[r];
-    case Field::product: return u.product[r];
-    case Field::offer: return u.offer[r];
-    case Field::association: return u.association[r];
-    case Field::area: return u.area[r];
-    case Field::service_level_4: return u.service_level_4[r];
-    case Field::service_influencer: return u.service_influencer[r];
-    default: return 0;
-  }
-}
-
 Value Evaluator::field_value(const Frame& f, Field field) const {
   const auto raw = column(*this, *f.rows, f.i, field);
   if (field == Field::month || field == Field::since) return Value::of_month(static_cast<MonthIndex>(raw));
   if (field == Field::value) return Value::of_number(Decimal::from_micros(raw), Unit::none);
   return Value::of_string(static_cast<Symbol>(raw));
-}
-
-Value Evaluator::eval_where(const Expr& e) {
-  const auto source = eval(*e.args[0]);
-  const RowSet& in = *source.rows;
-  const int level = static_cast<int>(frames_.size()) + 1;
-
-  std::vector<const Expr*> conjuncts, generic;
-  flatten_and(*e.args[1], conjuncts);
-  std::vector<ColumnTest> tests;
-  for (const Expr* c : conjuncts) {
-    const bool simple = c->kind == ExprKind::binary && c->args[0]->target.kind == ast::Resolution::Kind::field &&
-                        c->args[0]->target.frame == level && c->args[1]->max_frame < level && c->text != "and" &&
-                        c->text != "or";
-    if (!simple) { generic.push_back(c); continue; }
-    const auto field = static_cast<Field>(c->args[0]->target.index);
-    const auto rhs = eval(*c->args[1]);
-    ColumnTest t{field, ColumnTest::Op::in_set, {}, 0, 0};
-    const auto& op = c->text;
-    if (rhs.kind == Value::Kind::set) {
-      t.set.assign(rhs.set->symbols.begin(), rhs.set->symbols.end());
-      t.op = op == "in" ? ColumnTest::Op::in_set : ColumnTest::Op::not_in_set;
-    } else if (rhs.kind == Value::Kind::range || (rhs.kind == Value::Kind::month && (op == "in" || op == "not in"))) {
-      t.op = op == "in" ? ColumnTest::Op::between : ColumnTest::Op::not_between;
-      t.lo = rhs.month;
-      t.hi = rhs.month_end;
-    } else if (rhs.kind == Value::Kind::number) {
-      value_bounds(op, rhs.number, t);
-    } else if (rhs.kind == Value::Kind::month) {
-      const std::int64_t m = rhs.month;
-      t.op = ColumnTest::Op::between;
-      if (op == "==") { t.lo = m; t.hi = m; }
-      else if (op == "!=") { t.op = ColumnTest::Op::not_between; t.lo = m; t.hi = m; }
-      else if (op == "<") { t.lo = lowest; t.hi = m - 1; }
-      else if (op == "<=") { t.lo = lowest; t.hi = m; }
-      else if (op == ">") { t.lo = m + 1; t.hi = highest; }
-      else { t.lo = m; t.hi = highest; }
-    } else if ((rhs.kind == Value::Kind::string || rhs.kind == Value::Kind::none) && (op == "==" || op == "!=")) {
-      t.set.push_back(rhs.symbol);
-      t.op = op == "==" ? ColumnTest::Op::in_set : ColumnTest::Op::not_in_set;
-    } else {
-      generic.push_back(c);
-      continue;
-    }
-    tests.push_back(std::move(t));
-  }
-
-  auto out = std::make_shared<RowSet>();
-  out->table = in.table;
-  out->keys = in.keys;
-  const std::size_t n = in.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    bool keep = true;
-    for (const auto& t : tests) {
-      const auto v = column(*this, in, i, t.field);
-      switch (t.op) {
-        case ColumnTest::Op::in_set: keep = std::find(t.set.begin(), t.set.end(), v) != t.set.end(); break;
-        case ColumnTest::Op::not_in_set: keep = std::find(t.set.begin(), t.set.end(), v) == t.set.end(); break;
-        case ColumnTest::Op::between: keep = v >= t.lo && v <= t.hi; break;
-        case ColumnTest::Op::not_between: keep = v < t.lo || v > t.hi; break;
-      }
-      if (!keep) break;
-    }
-    if (keep && !generic.empty()) {
-      frames_.push_back({&in, i});
-      for (const Expr* c : generic)
-        if (!eval_bool(*c)) { keep = false; break; }
-      frames_.pop_back();
-    }
-    if (!keep) continue;
-    if (in.table == TableKind::grouped) {
-      for (std::size_t f = 0; f < in.key_columns.size(); ++f)
-        if (in.keys & (1u << f)) out->key_columns[f].push_back(in.key_columns[f][i]);
-      out->sums.push_back(in.sums[i]);
-    } else {
-      out->index.push_back(in.index[i]);
-    }
-  }
-  return Value::of_rows(std::move(out), source.unit);
 }
 
 /// An overflow adding a row's value to a sum: names the data row (its CSV

@@ -39,7 +39,7 @@ Decimal Evaluator::score(const ast::ScoreForm& f, const Decimal& value, Unit uni
   switch (f.kind) {
     case K::rate: {
       if (value < Decimal()) {
-        explain.push_back(fmt::format("{} is below 0: 0 points", amount(value, unit)));
+        if (explain_) explain.push_back(fmt::format("{} is below 0: 0 points", amount(value, unit)));
         return Decimal();
       }
       Decimal counted = value.floor();
@@ -53,8 +53,8 @@ Decimal Evaluator::score(const ast::ScoreForm& f, const Decimal& value, Unit uni
         }
       }
       const auto points = counted * f.rate_points;
-      explain.push_back(fmt::format("{} x {} per {} = {}{}", amount(counted, unit), points_text(f.rate_points),
-                                    unit_singular(unit), points_text(points), note));
+      if (explain_) explain.push_back(fmt::format("{} x {} per {} = {}{}", amount(counted, unit), points_text(f.rate_points),
+                                                  unit_singular(unit), points_text(points), note));
       return points;
     }
     case K::proportional: {
@@ -63,13 +63,13 @@ Decimal Evaluator::score(const ast::ScoreForm& f, const Decimal& value, Unit uni
       auto ratio = value / target;
       if (ratio > Decimal::from_int(1)) ratio = Decimal::from_int(1);
       const auto points = max * ratio;
-      explain.push_back(fmt::format("{} x min(1, {} / {}) = {}", points_text(max), amount(value, unit),
-                                    amount(target, unit), points_text(points)));
+      if (explain_) explain.push_back(fmt::format("{} x min(1, {} / {}) = {}", points_text(max), amount(value, unit),
+                                                  amount(target, unit), points_text(points)));
       return points;
     }
     case K::expression: {
       const auto points = eval(*f.expr).number;
-      explain.push_back(fmt::format("score = {}", points_text(points)));
+      if (explain_) explain.push_back(fmt::format("score = {}", points_text(points)));
       return points;
     }
     case K::if_:
@@ -100,7 +100,7 @@ MetricResult Evaluator::run_metric(const ast::MetricDecl& m) {
   for (const auto& req : m.requires_) {
     const bool ok = eval_bool(*req.condition);
     r.prerequisites_met.push_back(ok);
-    r.explain.push_back(fmt::format("prerequisite {}: {}", ok ? "met" : "NOT met", req.text));
+    if (explain_) r.explain.push_back(fmt::format("prerequisite {}: {}", ok ? "met" : "NOT met", req.text));
     prerequisites_met = prerequisites_met && ok;
   }
   const bool scorable = !m.value_when || eval_bool(*m.value_when);
@@ -108,23 +108,23 @@ MetricResult Evaluator::run_metric(const ast::MetricDecl& m) {
   if (scorable) {
     const auto v = eval(*m.value);
     r.value = v.number;
-    r.explain.push_back(fmt::format("value = {}", amount(v.number, r.value_unit)));
+    if (explain_) r.explain.push_back(fmt::format("value = {}", amount(v.number, r.value_unit)));
     if (prerequisites_met) {
       metric_value_ = v;
       points = score(*m.score, v.number, r.value_unit, r.max, r.explain);
       metric_value_.reset();
     } else {
-      r.explain.push_back("0 points: a prerequisite is not met");
+      if (explain_) r.explain.push_back("0 points: a prerequisite is not met");
     }
   } else {
-    r.explain.push_back("not scorable: the 'when' condition of the value is false; 0 points");
+    if (explain_) r.explain.push_back("not scorable: the 'when' condition of the value is false; 0 points");
   }
   if (points < Decimal()) {
-    r.explain.push_back(fmt::format("{} is below 0: 0 points", points_text(points)));
+    if (explain_) r.explain.push_back(fmt::format("{} is below 0: 0 points", points_text(points)));
     points = Decimal();
   }
   if (points > r.max) {
-    r.explain.push_back(fmt::format("{} is above the maximum: {}", points_text(points), points_text(r.max)));
+    if (explain_) r.explain.push_back(fmt::format("{} is above the maximum: {}", points_text(points), points_text(r.max)));
     points = r.max;
   }
   r.points = points;
@@ -150,8 +150,8 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
       result.path = std::string(symbols().name(path_));
       const bool by_condition = std::any_of(d.paths.begin(), d.paths.end(),
                                             [&](const auto& p) { return p.id == result.path && p.condition; });
-      result.explain.push_back(fmt::format("path {}: {}", result.path,
-                                           by_condition ? "its condition holds" : "no earlier path's condition holds"));
+      if (explain_) result.explain.push_back(fmt::format("path {}: {}", result.path,
+                                                         by_condition ? "its condition holds" : "no earlier path's condition holds"));
       for (auto& line : inputs) result.explain.push_back("  " + line);
     }
     for (const auto& use : d.categories) {
@@ -188,13 +188,15 @@ DesignationResult Evaluator::run_designation(const ast::DesignationDecl& d) {
     metric_results_ = &result.metrics;
     result.attained = result.error.empty() && eval_bool(*d.attained);
     metric_results_ = nullptr;
-    result.explain.push_back(fmt::format("attained when {}: {}", d.attained_text, result.attained ? "yes" : "no"));
-    std::rotate(result.explain.begin(), result.explain.end() - 1, result.explain.end());  // the verdict first
-    result.explain.push_back(fmt::format("total = {}", points_text(result.total)));
-    std::string zero;
-    for (const auto& m : result.metrics)
-      if (m.points.is_zero()) zero += (zero.empty() ? "" : ", ") + m.name;
-    if (!zero.empty()) result.explain.push_back("metrics at 0 points: " + zero);
+    if (explain_) {
+      result.explain.push_back(fmt::format("attained when {}: {}", d.attained_text, result.attained ? "yes" : "no"));
+      std::rotate(result.explain.begin(), result.explain.end() - 1, result.explain.end());  // the verdict first
+      result.explain.push_back(fmt::format("total = {}", points_text(result.total)));
+      std::string zero;
+      for (const auto& m : result.metrics)
+        if (m.points.is_zero()) zero += (zero.empty() ? "" : ", ") + m.name;
+      if (!zero.empty()) result.explain.push_back("metrics at 0 points: " + zero);
+    }
   } catch (const EvalError& e) {
     if (result.error.empty()) result.error = fmt::format("{}: {}", location(e.pos), e.message);
     result.attained = false;
@@ -229,7 +231,7 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
   for (const auto& id : s.designations) r.designation += (r.designation.empty() ? "" : " or ") + id;
   if (s.unpublished) {
     r.published = false;
-    r.explain.push_back("requirements not published: the program document names this specialization without them");
+    if (explain_) r.explain.push_back("requirements not published: the program document names this specialization without them");
     return r;
   }
   // Its own version's designation: the requirements were checked in its names.
@@ -246,11 +248,11 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
       const auto it = attained_.find(id);
       designation_ok = designation_ok || (it != attained_.end() && it->second);
     }
-    r.explain.push_back(fmt::format("designation {} attained: {}", r.designation, designation_ok ? "yes" : "no"));
+    if (explain_) r.explain.push_back(fmt::format("designation {} attained: {}", r.designation, designation_ok ? "yes" : "no"));
     bool all = designation_ok;
     for (const auto& req : s.body->requires_) {
       const bool ok = eval_bool(*req.condition);
-      r.explain.push_back(fmt::format("requirement {}: {}", ok ? "met" : "NOT met", req.text));
+      if (explain_) r.explain.push_back(fmt::format("requirement {}: {}", ok ? "met" : "NOT met", req.text));
       all = all && ok;
     }
     r.passed = all;
@@ -286,6 +288,7 @@ PartnerResult evaluate(const Ruleset& ruleset, const PartnerView& view, const Op
   if (!ruleset.checked) return out;  // never evaluate an unchecked tree
   detail::Evaluator evaluator(ruleset, view, as_of);
   evaluator.set_time_budget(options.limit_ms);
+  evaluator.set_explain(options.explain);
   for (const auto* d : ruleset.designations) {
     if (!options.designations.empty() &&
         std::find(options.designations.begin(), options.designations.end(), d->id) == options.designations.end())

@@ -84,6 +84,10 @@ struct Options {
   /// over many rows can take very long; past the budget the metric being
   /// evaluated reports a located error, and so does each later one.
   std::uint32_t limit_ms = 10'000;
+  /// Whether to build the explanation lines (the `explain` fields). Without
+  /// them the figures are the same; callers that print no explanation (a
+  /// population without --explain, `pcs diff`) skip formatting every figure.
+  bool explain = true;
 };
 
 /// What the evaluator derives from a partner's data before scoring: the
