@@ -96,4 +96,15 @@ struct WhatIfArgs {
 void add_what_if_command(CLI::App& app, WhatIfArgs& args);
 int run_what_if(const WhatIfArgs& args);
 
+struct SqlArgs {
+  std::string ruleset, as_of;
+  std::string dialect = "duckdb";
+  std::vector<std::string> designations;
+  bool explain = false;
+};
+
+/// Registers `pcs sql` on the app (sql_command.cpp).
+void add_sql_command(CLI::App& app, SqlArgs& args);
+int run_sql(const SqlArgs& args);
+
 }  // namespace pcs::cli

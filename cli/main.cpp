@@ -30,6 +30,8 @@ int main(int argc, char** argv) {
   add_plan_command(app, plan_args);
   WhatIfArgs what_if_args;
   add_what_if_command(app, what_if_args);
+  SqlArgs sql_args;
+  add_sql_command(app, sql_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("diff")) return run_diff(diff_args);
     if (app.got_subcommand("plan")) return run_plan(plan_args);
     if (app.got_subcommand("what-if")) return run_what_if(what_if_args);
+    if (app.got_subcommand("sql")) return run_sql(sql_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;
