@@ -2,17 +2,24 @@
 // tables of a population and compares every partner, designation and metric
 // with `pcs eval --partners` (JSON Lines). Exits 1 listing the differences.
 //
-//   node compare.mjs PCS RULESET POPULATION_DIR [--as-of M] [--designation ID]...
+//   node compare.mjs PCS RULESET [--as-of M] [--designation ID]... --population DIR
 import { execFileSync } from 'node:child_process';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const [pcs, ruleset, dir, ...rest] = process.argv.slice(2);
-const extra = [];
-for (let i = 0; i < rest.length; i += 2) extra.push(rest[i], rest[i + 1]);
+const [pcs, ruleset, ...rest] = process.argv.slice(2);
+const extra = [];  // options given to both pcs sql and pcs eval
+let dir;
+const sqlOnly = [];
+for (let i = 0; i < rest.length; i += 2) {
+  if (rest[i] === '--population') dir = rest[i + 1];
+  // Self-check of this harness: an as-of month given to pcs sql only must show differences.
+  else if (rest[i] === '--sql-only-as-of') sqlOnly.push('--as-of', rest[i + 1]);
+  else extra.push(rest[i], rest[i + 1]);
+}
 
-const sql = execFileSync(pcs, ['sql', ruleset, '--dialect', 'duckdb', ...extra], { maxBuffer: 1 << 28 }).toString();
+const sql = execFileSync(pcs, ['sql', ruleset, '--dialect', 'duckdb', ...extra, ...sqlOnly], { maxBuffer: 1 << 28 }).toString();
 const expected = execFileSync(pcs, ['eval', ruleset, '--partners', dir, '--format', 'json', '--threads', '2', ...extra], {
   maxBuffer: 1 << 30,
   stdio: ['ignore', 'pipe', 'ignore'],
