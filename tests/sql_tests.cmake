@@ -17,3 +17,9 @@ pcs_sql_test(duckdb-2022-05 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2022-05)
 # The harness itself: SQL scored at another month than pcs eval must differ.
 pcs_sql_test(duckdb-harness-sees-differences duckdb ${PROJECT_SOURCE_DIR}/rulesets/2023-06 --designation data-ai --sql-only-as-of 2023-01)
 set_tests_properties(sql:duckdb-harness-sees-differences PROPERTIES PASS_REGULAR_EXPRESSION "; [1-9][0-9]* differences")
+# Exact arithmetic on a hand-made population: negative values (credits),
+# floors and quotients of negative numbers, values without a finite decimal
+# expansion, fractional points; a partner without usage and one with a bad
+# month, which neither side scores.
+pcs_sql_test(duckdb-arithmetic duckdb ${PCS_SQL_TEST_DIR}/rules/arithmetic --population ${PCS_SQL_TEST_DIR}/population/credits)
+pcs_sql_test(duckdb-arithmetic-as-of duckdb ${PCS_SQL_TEST_DIR}/rules/arithmetic --as-of 2024-05 --population ${PCS_SQL_TEST_DIR}/population/credits)

@@ -3,7 +3,7 @@
 // with `pcs eval --partners` (JSON Lines). Exits 1 listing the differences.
 //
 //   node compare.mjs PCS RULESET [--as-of M] [--designation ID]... --population DIR
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -20,10 +20,16 @@ for (let i = 0; i < rest.length; i += 2) {
 }
 
 const sql = execFileSync(pcs, ['sql', ruleset, '--dialect', 'duckdb', ...extra, ...sqlOnly], { maxBuffer: 1 << 28 }).toString();
-const expected = execFileSync(pcs, ['eval', ruleset, '--partners', dir, '--format', 'json', '--threads', '2', ...extra], {
+// Exit 0, 1 (a designation has an error) and 5 (some partners not scored) all print results.
+const evaluated = spawnSync(pcs, ['eval', ruleset, '--partners', dir, '--format', 'json', '--threads', '2', ...extra], {
   maxBuffer: 1 << 30,
-  stdio: ['ignore', 'pipe', 'ignore'],
-}).toString();
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+if (![0, 1, 5].includes(evaluated.status)) {
+  console.error(`pcs eval failed (exit ${evaluated.status}):\n${evaluated.stderr}`);
+  process.exit(1);
+}
+const expected = evaluated.stdout.toString();
 
 const db = await DuckDBInstance.create(':memory:');
 const con = await db.connect();

@@ -3,7 +3,7 @@
 # PCS_SQL_PARTNERS partners (default 600) in the contract's CSV tables, installs
 # @duckdb/node-api from package-lock.json, and runs compare.mjs, which runs
 # `pcs sql` on DuckDB and compares every result with `pcs eval --partners`.
-# Usage: run-compare.sh duckdb RULESET [--as-of M] [--designation ID]...
+# Usage: run-compare.sh duckdb RULESET [--as-of M] [--designation ID]... [--population DIR]
 # Environment: PCS_BIN (pcs), PCS_POPULATION_GEN (pcs_population_gen), PCS_SQL_DATA (where the data goes).
 set -u
 case $0 in */*) cd "${0%/*}" || exit 1 ;; esac
@@ -24,6 +24,7 @@ if [ ! -d node_modules/@duckdb/node-api ]; then
   rm -f "$log"
 fi
 case $engine in
-  duckdb) exec node compare.mjs "$PCS_BIN" "$@" --population "$data" ;;
+  # A --population DIR among the arguments replaces the generated one.
+  duckdb) ruleset=$1; shift; exec node compare.mjs "$PCS_BIN" "$ruleset" --population "$data" "$@" ;;
   *) echo "tests/sql: unknown engine $engine" >&2; exit 2 ;;
 esac
