@@ -23,3 +23,27 @@ set_tests_properties(sql:duckdb-harness-sees-differences PROPERTIES PASS_REGULAR
 # month, which neither side scores.
 pcs_sql_test(duckdb-arithmetic duckdb ${PCS_SQL_TEST_DIR}/rules/arithmetic --population ${PCS_SQL_TEST_DIR}/population/credits)
 pcs_sql_test(duckdb-arithmetic-as-of duckdb ${PCS_SQL_TEST_DIR}/rules/arithmetic --as-of 2024-05 --population ${PCS_SQL_TEST_DIR}/population/credits)
+
+# The compiler's arithmetic and refusals (doctest).
+add_executable(pcs_sql_tests ${CMAKE_CURRENT_SOURCE_DIR}/test_main.cpp ${PCS_SQL_TEST_DIR}/test_sql_compiler.cpp)
+target_link_libraries(pcs_sql_tests PRIVATE pcs_sql doctest::doctest)
+target_compile_definitions(pcs_sql_tests PRIVATE PCS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+doctest_discover_tests(pcs_sql_tests TEST_PREFIX "sql: ")
+
+# The command as a user meets it (tests/cli/expect.sh: exit code and output).
+function(pcs_sql_cli_test name code pattern)
+  add_test(NAME "sql: ${name}" COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect.sh ${code} "${pattern}" -- ${ARGN}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+endfunction()
+pcs_sql_cli_test("help lists the sql command" 0 "sql +Compile a ruleset to one SQL script" $<TARGET_FILE:pcs> --help)
+pcs_sql_cli_test("the script ends in the contract's columns" 0
+                 "SELECT d.partner_id AS partner, 'data-ai' AS designation, d.path AS path, .* AS total, .* AS designation_max, d.attained AS attained, 'net_customer_adds' AS metric"
+                 $<TARGET_FILE:pcs> sql rulesets/2023-06 --designation data-ai)
+pcs_sql_cli_test("explain names the rule of each CTE" 0 "eligible_acr +let eligible_acr \\(rulesets/2023-06/azure-common.pcs:18\\)"
+                 $<TARGET_FILE:pcs> sql rulesets/2023-06 --designation data-ai --explain)
+pcs_sql_cli_test("a construct without SQL form exits 3 at its position" 3
+                 "program.pcs:13:13: error\\[no-sql-form\\]: coverage\\(\\) has no SQL form yet \\(designation covered cannot be compiled\\)"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/refused)
+pcs_sql_cli_test("an unknown dialect is a usage error" 2 "dialect" $<TARGET_FILE:pcs> sql rulesets/2023-06 --dialect oracle)
+pcs_sql_cli_test("a folder of versions needs --as-of" 2 "a folder of versions needs --as-of YYYY-MM"
+                 $<TARGET_FILE:pcs> sql rulesets)
