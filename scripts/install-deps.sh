@@ -4,6 +4,8 @@ set -euo pipefail
 packages=(g++ clang libclang-rt-14-dev cmake make python3 tao-pegtl-dev libfmt-dev libcli11-dev doctest-dev time)
 # The browser tests (tests/browser/) drive Debian's chromium through playwright-core.
 packages+=(chromium)
+# The SQL equality tests (tests/sql/) run `pcs sql --dialect postgres` on a PostgreSQL server they start.
+packages+=(postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

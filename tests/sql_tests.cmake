@@ -47,3 +47,6 @@ pcs_sql_cli_test("a construct without SQL form exits 3 at its position" 3
 pcs_sql_cli_test("an unknown dialect is a usage error" 2 "dialect" $<TARGET_FILE:pcs> sql rulesets/2023-06 --dialect oracle)
 pcs_sql_cli_test("a folder of versions needs --as-of" 2 "a folder of versions needs --as-of YYYY-MM"
                  $<TARGET_FILE:pcs> sql rulesets)
+
+# PostgreSQL: a server started and stopped by the test (tests/sql/engines/postgres.mjs).
+pcs_sql_test(postgres-arithmetic postgres ${PCS_SQL_TEST_DIR}/rules/arithmetic --population ${PCS_SQL_TEST_DIR}/population/credits)

@@ -1,25 +1,24 @@
-// Proof by execution: runs the script of `pcs sql` on DuckDB over the CSV
-// tables of a population and compares every partner, designation and metric
-// with `pcs eval --partners` (JSON Lines). Exits 1 listing the differences.
+// Proof by execution: runs the script of `pcs sql` on DuckDB or PostgreSQL
+// (engines/*.mjs) over the CSV tables of a population and compares every
+// partner, designation and metric with `pcs eval --partners` (JSON Lines).
+// Exits 1 listing the differences.
 //
-//   node compare.mjs PCS RULESET [--as-of M] [--designation ID]... --population DIR
+//   node compare.mjs PCS RULESET [--as-of M] [--designation ID]... --population DIR [--engine duckdb|postgres]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 const [pcs, ruleset, ...rest] = process.argv.slice(2);
 const extra = [];  // options given to both pcs sql and pcs eval
-let dir;
+let dir, engine = 'duckdb';
 const sqlOnly = [];
 for (let i = 0; i < rest.length; i += 2) {
   if (rest[i] === '--population') dir = rest[i + 1];
+  else if (rest[i] === '--engine') engine = rest[i + 1];
   // Self-check of this harness: an as-of month given to pcs sql only must show differences.
   else if (rest[i] === '--sql-only-as-of') sqlOnly.push('--as-of', rest[i + 1]);
   else extra.push(rest[i], rest[i + 1]);
 }
 
-const sql = execFileSync(pcs, ['sql', ruleset, '--dialect', 'duckdb', ...extra, ...sqlOnly], { maxBuffer: 1 << 28 }).toString();
+const sql = execFileSync(pcs, ['sql', ruleset, '--dialect', engine, ...extra, ...sqlOnly], { maxBuffer: 1 << 28 }).toString();
 // Exit 0, 1 (a designation has an error) and 5 (some partners not scored) all print results.
 const evaluated = spawnSync(pcs, ['eval', ruleset, '--partners', dir, '--format', 'json', '--threads', '2', ...extra], {
   maxBuffer: 1 << 30,
@@ -31,20 +30,10 @@ if (![0, 1, 5].includes(evaluated.status)) {
 }
 const expected = evaluated.stdout.toString();
 
-const db = await DuckDBInstance.create(':memory:');
-const con = await db.connect();
-for (const table of ['partners', 'certifications', 'customers', 'associations', 'usage']) {
-  const file = path.join(dir, `${table}.csv`);
-  await con.run(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${file.replaceAll("'", "''")}', all_varchar = true, header = true)`);
-}
 // The attribute columns the rules read: absent from partners.csv means absent for everyone.
 const attributes = (sql.match(/^-- partner attribute columns read:(.*)$/m)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
-for (const a of attributes) await con.run(`ALTER TABLE partners ADD COLUMN IF NOT EXISTS ${a} VARCHAR`);
-
-const started = Date.now();
-const reader = await con.runAndReadAll(sql);
-const seconds = (Date.now() - started) / 1000;
-const rows = reader.getRowObjects();
+const { run } = await import(`./engines/${engine}.mjs`);
+const { rows, seconds } = await run(dir, sql, attributes);
 
 // Decimal text as the interpreter prints it: no trailing fraction zeros.
 const canon = (v) => {
@@ -105,7 +94,7 @@ for (const row of rows) {
 for (const key of want.keys()) if (!seen.has(key)) differences.push(`${key}: in pcs eval only`);
 
 const partners = new Set(rows.map((r) => r.partner));
-console.log(`${ruleset} ${extra.join(' ')}: ${rows.length} rows, ${partners.size} partners scored by SQL in ${seconds.toFixed(2)} s, ` +
+console.log(`${engine}: ${ruleset} ${extra.join(' ')}: ${rows.length} rows, ${partners.size} partners scored by SQL in ${seconds.toFixed(2)} s, ` +
   `${want.size} results of pcs eval compared, ${failed.size} partners not scored by pcs eval; ${differences.length} differences`);
 for (const d of differences.slice(0, 40)) console.log('  ' + d);
 if (differences.length > 40) console.log(`  ... and ${differences.length - 40} more`);

@@ -2,8 +2,9 @@
 # One equality test of the SQL compiler: generates (once) a population of
 # PCS_SQL_PARTNERS partners (default 600) in the contract's CSV tables, installs
 # @duckdb/node-api from package-lock.json, and runs compare.mjs, which runs
-# `pcs sql` on DuckDB and compares every result with `pcs eval --partners`.
-# Usage: run-compare.sh duckdb RULESET [--as-of M] [--designation ID]... [--population DIR]
+# `pcs sql` on DuckDB (in process) or PostgreSQL (a server it starts and
+# stops itself) and compares every result with `pcs eval --partners`.
+# Usage: run-compare.sh duckdb|postgres RULESET [--as-of M] [--designation ID]... [--population DIR]
 # Environment: PCS_BIN (pcs), PCS_POPULATION_GEN (pcs_population_gen), PCS_SQL_DATA (where the data goes).
 set -u
 case $0 in */*) cd "${0%/*}" || exit 1 ;; esac
@@ -25,6 +26,6 @@ if [ ! -d node_modules/@duckdb/node-api ]; then
 fi
 case $engine in
   # A --population DIR among the arguments replaces the generated one.
-  duckdb) ruleset=$1; shift; exec node compare.mjs "$PCS_BIN" "$ruleset" --population "$data" "$@" ;;
+  duckdb|postgres) ruleset=$1; shift; exec node compare.mjs "$PCS_BIN" "$ruleset" --population "$data" "$@" --engine "$engine" ;;
   *) echo "tests/sql: unknown engine $engine" >&2; exit 2 ;;
 esac
