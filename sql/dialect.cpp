@@ -73,7 +73,7 @@ std::string Dialect::lateral(const std::string& query, const std::string& alias)
   return fmt::format("CROSS JOIN LATERAL ({}) {}", query, alias);
 }
 
-std::string Dialect::cte_hint() const { return engine == Engine::postgres ? "NOT MATERIALIZED " : ""; }
+std::string Dialect::cte_hint() const { return ""; }
 
 std::string quote(const Dialect& d, std::string_view text) {
   std::string out = "'";

@@ -35,7 +35,7 @@ struct Dialect {
   std::string decimal_type(int places) const;
   /// `FROM a CROSS JOIN LATERAL (q) x`: a correlated table expression.
   std::string lateral(const std::string& query, const std::string& alias) const;
-  /// Keyword after WITH name AS for CTEs that must not be materialised.
+  /// Keyword after WITH name AS (none needed yet: PostgreSQL gets tables, script.cpp).
   std::string cte_hint() const;
 };
 

@@ -144,11 +144,21 @@ class Builder : public LetSource {
   std::string finish(const std::vector<std::string>& attributes) {
     const auto& d = options_.dialect;
     std::string out = typed_tables(d, options_.as_of, attributes);
-    out += "\n-- The scores: one row per partner, designation and metric.\nWITH\n";
-    for (std::size_t i = 0; i < ctes_.size(); ++i)
-      out += fmt::format("{}-- {}: {}\n{} AS {}(\n{}\n)", i ? ",\n" : "", where(ctes_[i].pos), ctes_[i].what, ctes_[i].cte,
-                         d.cte_hint(), bodies_[i]);
-    out += "\n";
+    if (d.engine == Engine::postgres) {
+      // PostgreSQL scans a CTE without an index for each partner that looks
+      // into it: each step is a temporary table indexed by partner instead.
+      out += "\n-- The scores, step by step: one indexed table per let, metric and designation.\n";
+      for (std::size_t i = 0; i < ctes_.size(); ++i)
+        out += fmt::format("-- {}: {}\n{}CREATE INDEX ON {} (partner_id);\nANALYZE {};\n", where(ctes_[i].pos),
+                           ctes_[i].what, d.create_table(ctes_[i].cte, bodies_[i]), ctes_[i].cte, ctes_[i].cte);
+      out += "\n-- One row per partner, designation and metric.\n";
+    } else {
+      out += "\n-- The scores: one row per partner, designation and metric.\nWITH\n";
+      for (std::size_t i = 0; i < ctes_.size(); ++i)
+        out += fmt::format("{}-- {}: {}\n{} AS {}(\n{}\n)", i ? ",\n" : "", where(ctes_[i].pos), ctes_[i].what,
+                           ctes_[i].cte, d.cte_hint(), bodies_[i]);
+      out += "\n";
+    }
     std::string selects;
     for (const auto& o : outcomes_) {
       for (const auto& m : o.metrics) {
