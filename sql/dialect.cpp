@@ -73,6 +73,11 @@ std::string Dialect::lateral(const std::string& query, const std::string& alias)
   return fmt::format("CROSS JOIN LATERAL ({}) {}", query, alias);
 }
 
+std::string Dialect::sign(const std::string& x) const {
+  if (engine == Engine::spark) return fmt::format("(CASE WHEN {} < 0 THEN -1 ELSE 1 END)", x);
+  return fmt::format("sign({})", x);
+}
+
 std::string Dialect::cte_hint() const { return ""; }
 
 std::string quote(const Dialect& d, std::string_view text) {

@@ -35,6 +35,8 @@ struct Dialect {
   std::string decimal_type(int places) const;
   /// `FROM a CROSS JOIN LATERAL (q) x`: a correlated table expression.
   std::string lateral(const std::string& query, const std::string& alias) const;
+  /// -1 when x < 0, else 1, as an integer (Spark's sign() is a DOUBLE).
+  std::string sign(const std::string& x) const;
   /// Keyword after WITH name AS (none needed yet: PostgreSQL gets tables, script.cpp).
   std::string cte_hint() const;
 };

@@ -140,7 +140,7 @@ ExactNumber Arithmetic::divide(const ExactNumber& a, const ExactNumber& b) const
   }
   // (na/da) / (nb/db) = (na*db*sign(nb)) / (da*|nb|): the denominator stays
   // positive, and is 0 exactly when b is 0.
-  r.num = fmt::format("({} * {} * sign({}))", a.num, b.den, b.num);
+  r.num = fmt::format("({} * {} * {})", a.num, b.den, d_.sign(b.num));
   r.den = fmt::format("({} * abs({}))", a.den, b.num);
   return r;
 }

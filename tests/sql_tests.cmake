@@ -50,3 +50,13 @@ pcs_sql_cli_test("a folder of versions needs --as-of" 2 "a folder of versions ne
 
 # PostgreSQL: a server started and stopped by the test (tests/sql/engines/postgres.mjs).
 pcs_sql_test(postgres-arithmetic postgres ${PCS_SQL_TEST_DIR}/rules/arithmetic --population ${PCS_SQL_TEST_DIR}/population/credits)
+
+# Spark: golden files (tests/sql/golden.sh; PCS_UPDATE_GOLDEN=1 rewrites them after review).
+function(pcs_sql_golden_test name golden)
+  add_test(NAME sql:${name} COMMAND ${PCS_SQL_TEST_DIR}/golden.sh ${PCS_SQL_TEST_DIR}/golden/${golden} ${ARGN}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(sql:${name} PROPERTIES ENVIRONMENT "PCS_BIN=$<TARGET_FILE:pcs>")
+endfunction()
+pcs_sql_golden_test(spark-2023-06-data-ai 2023-06-data-ai.spark.sql rulesets/2023-06 --dialect spark --designation data-ai)
+pcs_sql_golden_test(spark-2025-01-digital-app-innovation 2025-01-digital-app-innovation.spark.sql
+                    rulesets/2025-01 --dialect spark --designation digital-app-innovation)
