@@ -79,15 +79,16 @@ std::string typed_tables(const Dialect& d, std::optional<MonthIndex> as_of, cons
       "  (SELECT 1 FROM pcs_customers c WHERE c.partner_id = u.partner_id AND c.tenant = u.tenant)\n"
       "UNION SELECT a.partner_id FROM pcs_associations a WHERE a.tenant IS NOT NULL AND NOT EXISTS\n"
       "  (SELECT 1 FROM pcs_customers c WHERE c.partner_id = a.partner_id AND c.tenant = a.tenant)");
-  // The as-of month: --as-of, else the partner's latest usage month (any measure).
-  const std::string latest = as_of ? std::to_string(*as_of)
-                                   : "(SELECT max(u.month) FROM pcs_usage u WHERE u.partner_id = p.partner_id)";
+  // The as-of month: --as-of, else the partner's latest usage month (any
+  // measure), found by one grouping rather than a lookup per partner.
+  const std::string latest = as_of ? std::to_string(*as_of) : "l.latest";
   std::string attrs;
   for (const auto& a : attributes) attrs += fmt::format(", {} AS attr_{}", blank("p." + a), a);
   out += d.create_table(
       "pcs_scope",
       fmt::format("SELECT * FROM (SELECT p.partner_id, p.name, p.market, {} AS as_of{} FROM partners p\n"
-                  "  WHERE p.partner_id IS NOT NULL AND p.partner_id NOT IN (SELECT partner_id FROM pcs_bad_partners WHERE partner_id IS NOT NULL)) scoped\n"
+                  "  LEFT JOIN (SELECT partner_id, max(month) AS latest FROM pcs_usage GROUP BY partner_id) l ON l.partner_id = p.partner_id\n"
+                  "  WHERE p.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pcs_bad_partners b WHERE b.partner_id = p.partner_id)) scoped\n"
                   "WHERE as_of IS NOT NULL",
                   latest, attrs));
   if (d.engine == Engine::postgres) {

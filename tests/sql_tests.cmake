@@ -60,3 +60,5 @@ endfunction()
 pcs_sql_golden_test(spark-2023-06-data-ai 2023-06-data-ai.spark.sql rulesets/2023-06 --dialect spark --designation data-ai)
 pcs_sql_golden_test(spark-2025-01-digital-app-innovation 2025-01-digital-app-innovation.spark.sql
                     rulesets/2025-01 --dialect spark --designation digital-app-innovation)
+pcs_sql_test(postgres-2023-06 postgres ${PROJECT_SOURCE_DIR}/rulesets/2023-06)
+pcs_sql_test(postgres-2025-01 postgres ${PROJECT_SOURCE_DIR}/rulesets/2025-01)
