@@ -28,8 +28,9 @@ UNION SELECT u.partner_id FROM pcs_usage u WHERE u.tenant IS NOT NULL AND NOT EX
 UNION SELECT a.partner_id FROM pcs_associations a WHERE a.tenant IS NOT NULL AND NOT EXISTS
   (SELECT 1 FROM pcs_customers c WHERE c.partner_id = a.partner_id AND c.tenant = a.tenant);
 CREATE OR REPLACE TEMPORARY VIEW pcs_scope AS
-SELECT * FROM (SELECT p.partner_id, p.name, p.market, (SELECT max(u.month) FROM pcs_usage u WHERE u.partner_id = p.partner_id) AS as_of, NULLIF(p.path, '') AS attr_path FROM partners p
-  WHERE p.partner_id IS NOT NULL AND p.partner_id NOT IN (SELECT partner_id FROM pcs_bad_partners WHERE partner_id IS NOT NULL)) scoped
+SELECT * FROM (SELECT p.partner_id, p.name, p.market, l.latest AS as_of, NULLIF(p.path, '') AS attr_path FROM partners p
+  LEFT JOIN (SELECT partner_id, max(month) AS latest FROM pcs_usage GROUP BY partner_id) l ON l.partner_id = p.partner_id
+  WHERE p.partner_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pcs_bad_partners b WHERE b.partner_id = p.partner_id)) scoped
 WHERE as_of IS NOT NULL;
 
 -- The scores: one row per partner, designation and metric.
