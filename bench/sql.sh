@@ -29,13 +29,15 @@ trap 'rm -f "$script"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 measure() {  # measure NAME COMMAND...: prints "NAME median_seconds peak_MB"
   local name="$1"; shift
-  local times=() mem=0
+  local times=() mem=0 tf
+  tf="$(mktemp)"
   for _ in $(seq "$runs"); do
-    local out
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -f "%e %M" -o "$tf" "$@" >/dev/null 2>&1 || true
+    local out; out="$(tail -1 "$tf")"
     times+=("${out% *}")
     local kb="${out#* }"; [ "$kb" -gt "$mem" ] && mem="$kb"
   done
+  rm -f "$tf"
   echo "$name $(printf '%s\n' "${times[@]}" | median) $((mem / 1024))"
 }
 files=("$data"/*.csv)
