@@ -121,4 +121,15 @@ struct ServeArgs {
 void add_serve_command(CLI::App& app, ServeArgs& args);
 int run_serve(const ServeArgs& args);
 
+struct SqlArgs {
+  std::string ruleset, as_of;
+  std::string dialect = "duckdb";
+  std::vector<std::string> designations;
+  bool explain = false;
+};
+
+/// Registers `pcs sql` on the app (sql_command.cpp).
+void add_sql_command(CLI::App& app, SqlArgs& args);
+int run_sql(const SqlArgs& args);
+
 }  // namespace pcs::cli

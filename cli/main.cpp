@@ -35,6 +35,8 @@ int main(int argc, char** argv) {
   add_lsp_command(app);
   ServeArgs serve_args;
   add_serve_command(app, serve_args);
+  SqlArgs sql_args;
+  add_sql_command(app, sql_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -56,6 +58,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("report")) return run_report(report_args);
     if (app.got_subcommand("lsp")) return run_lsp();
     if (app.got_subcommand("serve")) return run_serve(serve_args);
+    if (app.got_subcommand("sql")) return run_sql(sql_args);
   } catch (const std::exception& e) {
     std::cerr << fmt::format("pcs: internal error: {}\n", e.what());
     return exit_internal;

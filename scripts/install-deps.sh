@@ -7,6 +7,8 @@ packages+=(chromium)
 # pcs serve (serve/): its HTTP layer is cpp-httplib; pcs serve and the language
 # server (lsp/, JSON-RPC) read and write JSON with nlohmann-json.
 packages+=(libcpp-httplib-dev nlohmann-json3-dev)
+# The SQL equality tests (tests/sql/) run `pcs sql --dialect postgres` on a PostgreSQL server they start.
+packages+=(postgresql)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
