@@ -20,6 +20,8 @@
 #include <functional>
 #include <set>
 
+#include "planner/trial.hpp"
+
 namespace pcs::planner {
 namespace {
 
@@ -37,15 +39,21 @@ Decimal progress(const eval::DesignationResult& r) {
   return p;
 }
 
+/// Scores the designation with a list of actions applied: on one working
+/// copy of the partner, with the partner's ids read once.
 struct Oracle {
+  Oracle(const Ruleset& r, const ast::DesignationDecl& des, const data::Partner& p, MonthIndex m)
+      : ruleset(r), d(des), partner(p), as_of(m), used(p), trial(p) {}
   const Ruleset& ruleset;
   const ast::DesignationDecl& d;
   const data::Partner& partner;
   MonthIndex as_of;
+  UsedNames used;
+  TrialPartner trial;
   long calls = 0;
   eval::DesignationResult operator()(const std::vector<Action>& actions) {
     ++calls;
-    return score_with(ruleset, d, partner, as_of, to_edits(actions, partner, as_of));
+    return trial.score(ruleset, d, as_of, to_edits(actions, partner, as_of, used));
   }
 };
 
@@ -82,7 +90,7 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   DesignationPlan plan;
   plan.id = d.id;
   plan.name = d.title;
-  Oracle oracle{ruleset, d, partner, as_of};
+  Oracle oracle(ruleset, d, partner, as_of);
   plan.before = oracle({});
   plan.already_attained = plan.before.attained;
   if (plan.already_attained) {
