@@ -73,6 +73,12 @@ Decimal least_amount(const Decimal& hi, const std::function<bool(const Decimal&)
 
 }  // namespace
 
+Decimal DesignationPlan::group_points(std::size_t i) const {
+  Decimal sum;
+  for (std::size_t j = steps[i].group_first; j <= steps[i].group_last; ++j) sum += steps[j].points;
+  return sum;
+}
+
 eval::DesignationResult score_with(const Ruleset& ruleset, const ast::DesignationDecl& d, const data::Partner& partner,
                                    MonthIndex as_of, const data::Edits& edits) {
   data::Partner copy = partner;
@@ -360,6 +366,13 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   }
   for (auto& step : plan.steps)
     if (step.times > 1) step.description = fmt::format("{} x {}", step.times, step.description);
+  for (std::size_t i = 0, first = 0; i < plan.steps.size(); ++i) {
+    plan.steps[i].group_first = first;
+    if (plan.steps[i].points > Decimal() || i + 1 == plan.steps.size()) {
+      for (std::size_t j = first; j <= i; ++j) plan.steps[j].group_last = i;
+      first = i + 1;
+    }
+  }
   plan.edits = to_edits(kept, partner, as_of);
   plan.after = score_with(ruleset, d, partner, as_of, plan.edits);
   plan.verified = plan.after.attained;

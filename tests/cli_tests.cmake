@@ -150,6 +150,18 @@ pcs_cli_test("plan: a designation no action can reach is said so" 0
 pcs_cli_test("plan: Modern Work from zero is planned and the plan verified" 0
              "verified: 70 / 100, path smb, attained"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+# Steps with no points of their own count together with the next step that
+# brings points: 2 new customers lower the usage-growth ratio (-12.5) until
+# usage at existing tenants raises it (+27.8): +15.3 for steps 3 to 6.
+pcs_cli_test("plan: a step with no points of its own names the step it counts with" 0
+             "^   3\\. win 2 new customer tenants .* 320\\.8 h      with step 6  \\[net_customer_adds\\]$"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+pcs_cli_test("plan: the points of steps that count together are on the last one" 0
+             "^   6\\. add .* 0\\.8 h     \\+15\\.3 points  \\[usage_growth\\] \\(steps 3-6 together\\)$"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+pcs_cli_test("plan --format json: each action names the steps it counts with" 0
+             "\"points\": -12\\.5, \"together\": \\{ \"first\": 3, \"last\": 6, \"points\": 15\\.3 \\}"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --format json --designation modern-work)
 pcs_cli_test("plan: the badge names the designations it misses" 0
              "Microsoft Cloud badge: not attained; it needs infrastructure"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json)
