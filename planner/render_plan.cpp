@@ -57,8 +57,16 @@ std::string render_plan_table(const PartnerPlan& p, const Costs& costs, bool spe
     for (const auto& s : p.specializations) {
       o += fmt::format("\nspecialization {} ({}): {}\n", s.name, s.designation,
                        s.published ? "not passed" : "requirements not published");
-      for (const auto& u : s.unmet) o += "  " + u + "\n";
-      for (const auto& w : s.would_count) o += "  would count: " + w + "\n";
+      for (const auto& u : s.unmet) {
+        if (u.rfind("designation ", 0) == 0) {
+          o += "  " + u + (s.designation_attained ? "" : " (see its plan)") + "\n";
+          continue;
+        }
+        o += "  " + u + "\n";
+        for (const auto& r : s.requirements)
+          if (u == "requirement NOT met: " + r.requirement)
+            for (const auto& w : r.would_meet) o += "    would meet it: " + w + "\n";
+      }
     }
   return o;
 }
@@ -112,7 +120,15 @@ std::string render_plan_json(const PartnerPlan& p, const Costs& costs) {
     for (std::size_t u = 0; u < s.unmet.size(); ++u) o += (u ? ", " : "") + json_string(s.unmet[u]);
     o += "], \"would_count\": [";
     for (std::size_t u = 0; u < s.would_count.size(); ++u) o += (u ? ", " : "") + json_string(s.would_count[u]);
-    o += "] }";
+    o += "],\n      \"requirements\": [";
+    for (std::size_t r = 0; r < s.requirements.size(); ++r) {
+      const auto& q = s.requirements[r];
+      o += fmt::format("{}\n        {{ \"requirement\": {}, \"at\": {}, \"would_meet\": [", r ? "," : "", json_string(q.requirement),
+                       json_string(q.location));
+      for (std::size_t w = 0; w < q.would_meet.size(); ++w) o += (w ? ", " : "") + json_string(q.would_meet[w]);
+      o += "] }";
+    }
+    o += " ] }";
   }
   return o + "\n  ]\n}\n";
 }

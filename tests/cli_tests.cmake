@@ -171,6 +171,19 @@ pcs_cli_test("plan --format json carries the actions as one edits document" 0
 pcs_cli_test("plan --specializations lists the unmet requirements" 0
              "requirement NOT met: count\\(people holding PL-200\\) >= 5 people"
              ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications --designation digital-app-innovation)
+# Each unmet requirement of a specialization with what its own rule reads.
+pcs_cli_test("plan --specializations: a certification requirement says which people would meet it" 0
+             "^    would meet it: more people holding MB-800 \\(numbers in its rule: 5\\)$"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications)
+pcs_cli_test("plan --specializations: an attested requirement is said to be out of reach of the data" 0
+             "^    would meet it: partner\\.attributes\\.business_central_appsource_offer is attested by the partner: no action of the data can set it$"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications)
+pcs_cli_test("plan --specializations: a usage requirement names the usage its rule counts" 0
+             "^    would meet it: more usage: mau \\(product in \\{Dynamics 365 Business Central\\}; offer not in \\{Trial\\}; association in \\{CPOR, CPOR-RevRec, CSP1, CSP2, DPOR\\}\\) \\(numbers in its rule: 12, 50\\)$"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications)
+pcs_cli_test("plan --format json: each unmet requirement of a specialization with what would meet it" 0
+             "\\{ \"requirement\": \"count\\(people holding AZ-400\\) >= 3 people\", \"at\": \"rulesets/2022-10/specializations-digital-app-innovation\\.pcs:66\", \"would_meet\": \\[\"more people holding AZ-400 \\(numbers in its rule: 3\\)\"\\] \\}"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --format json --designation digital-app-innovation)
 pcs_cli_test("plan --costs: a bad costs file is located" 4
              "bad-costs.json:2:20: error\\[costs\\]: certification: expected a number, 0 or more"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json --costs tests/planner/bad-costs.json)
