@@ -146,9 +146,9 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
     Decimal best_gain, best_cost;
     eval::DesignationResult best_result;
     auto consider = [&](const Action& a) {
-      auto trial = chosen;
-      trial.push_back(a);
-      auto r = oracle(trial);
+      chosen.push_back(a);  // tried on top of the actions chosen so far
+      auto r = oracle(chosen);
+      chosen.pop_back();
       const Decimal gain = progress(r) - base;
       if (!(gain > Decimal())) return false;
       const Decimal cost = action_cost(a, costs);

@@ -82,11 +82,11 @@ void check_version(const std::string& version, const std::string& month) {
   REQUIRE(rs);
   const MonthIndex as_of = *parse_month(month);
   const char* env = std::getenv("PCS_PLAN_POPULATION");
-  // 24 per version in the ordinary run, not the 200: planning takes
-  // about 1.2 s of CPU per generated partner and version (every designation,
+  // 24 per version in the ordinary run, NOT the 200: planning takes
+  // about 1.1 s of CPU per generated partner and version (every designation,
   // some 2,000 to 7,000 trial evaluations each), so 24 keep the four versions
-  // near 2 minutes of CPU in the default build (the suite also runs under
-  // ASan/UBSan). PCS_PLAN_POPULATION=200 runs the full population (some 16
+  // under 2 minutes of CPU in the default build (the suite also runs under
+  // ASan/UBSan). PCS_PLAN_POPULATION=200 runs the full population (some 14
   // minutes of CPU).
   const int n = env ? std::atoi(env) : 24;
   int planned = 0, attained = 0, unreachable = 0;
