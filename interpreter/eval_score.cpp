@@ -300,10 +300,11 @@ PartnerResult evaluate(const Ruleset& ruleset, const PartnerView& view, const Op
     for (const auto* b : ruleset.badges) out.badges.push_back(evaluator.run_badge(*b));
   for (const auto* s : ruleset.specializations) {
     // Reported only when every designation it may build on was evaluated.
-    const bool wanted = options.designations.empty() ||
-                        std::all_of(s->designations.begin(), s->designations.end(), [&](const auto& id) {
-                          return std::find(options.designations.begin(), options.designations.end(), id) != options.designations.end();
-                        });
+    const bool wanted = options.specializations &&
+                        (options.designations.empty() ||
+                         std::all_of(s->designations.begin(), s->designations.end(), [&](const auto& id) {
+                           return std::find(options.designations.begin(), options.designations.end(), id) != options.designations.end();
+                         }));
     if (!wanted) continue;
     out.specializations.push_back(evaluator.run_specialization(*s));
   }

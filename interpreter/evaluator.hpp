@@ -79,6 +79,9 @@ struct PartnerResult {
 struct Options {
   std::optional<MonthIndex> as_of;          // default: latest month in the data
   std::vector<std::string> designations;    // default: all, in ruleset order
+  /// False: no specialization is evaluated (the planner scores one
+  /// designation thousands of times and reads only its result).
+  bool specializations = true;
   /// The time one partner's evaluation may take, in milliseconds (0: no
   /// limit). The language has no recursion and no loops, but queries nested
   /// over many rows can take very long; past the budget the metric being

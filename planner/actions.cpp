@@ -287,16 +287,25 @@ std::string describe(const Action& a, const Ruleset& ruleset, const data::Partne
   return {};
 }
 
-data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& partner, MonthIndex as_of) {
-  data::Edits e;
-  std::set<std::string> people, tenants, services;
+UsedNames::UsedNames(const data::Partner& partner) {
   for (const auto& p : partner.people) people.insert(name(p.id));
   for (const auto& c : partner.customers) tenants.insert(name(c.tenant));
   for (auto s : partner.usage.service) services.insert(name(s));
-  auto fresh = [](std::set<std::string>& used, const std::string& stem) {
+}
+
+data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& partner, MonthIndex as_of) {
+  return to_edits(actions, partner, as_of, UsedNames(partner));
+}
+
+data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& partner, MonthIndex as_of,
+                     const UsedNames& used) {
+  data::Edits e;
+  // The ids this document gives, besides those of the partner.
+  std::set<std::string> people, tenants, services;
+  auto fresh = [](const std::set<std::string>& partner_ids, std::set<std::string>& given, const std::string& stem) {
     for (int i = 1;; ++i) {
       const std::string id = stem + std::to_string(i);
-      if (used.insert(id).second) return symbols().intern(id);
+      if (!partner_ids.count(id) && given.insert(id).second) return symbols().intern(id);
     }
   };
   auto row = [&](const RowSpec& r, std::uint32_t customer, MonthIndex month, const Decimal& amount, Symbol service) {
@@ -341,7 +350,7 @@ data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& pa
       case Action::Kind::new_people:
         for (int i = 0; i < a.count; ++i) {
           data::Person p;
-          p.id = fresh(people, "plan-person-");
+          p.id = fresh(used.people, people, "plan-person-");
           for (auto c : a.person.codes()) p.certifications.push_back({c, first_day(as_of), std::nullopt});
           e.add_people.push_back(std::move(p));
         }
@@ -352,7 +361,7 @@ data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& pa
       case Action::Kind::new_customers:
         for (int i = 0; i < a.count; ++i) {
           data::Customer c;
-          c.tenant = fresh(tenants, "plan-tenant-");
+          c.tenant = fresh(used.tenants, tenants, "plan-tenant-");
           c.segment = a.rows.empty() ? no_symbol : segment_for(a.rows.front().measure);
           const auto index = std::uint32_t(e.add_customers.size());
           const int first = *std::min_element(a.months.begin(), a.months.end());
@@ -361,7 +370,7 @@ data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& pa
             if (r.dims[association_dim] != no_symbol && types.insert(r.dims[association_dim]).second)
               c.associations.push_back({r.dims[association_dim], first_day(as_of + first)});
           for (const auto& r : a.rows) {
-            const Symbol service = r.fresh_service ? fresh(services, "Planned service ") : no_symbol;
+            const Symbol service = r.fresh_service ? fresh(used.services, services, "Planned service ") : no_symbol;
             for (int m : a.months) e.add_customers_usage.append(row(r, index, as_of + m, a.amount, service));
           }
           e.add_customers.push_back(std::move(c));
@@ -369,7 +378,7 @@ data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& pa
         break;
       case Action::Kind::add_usage:
         for (const auto& r : a.rows) {
-          const Symbol service = r.fresh_service ? fresh(services, "Planned service ") : no_symbol;
+          const Symbol service = r.fresh_service ? fresh(used.services, services, "Planned service ") : no_symbol;
           for (int m : a.months) e.add_usage.push_back({a.existing, row(r, 0, as_of + m, a.amount, service), {}});
         }
         break;

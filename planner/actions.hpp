@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -62,8 +63,18 @@ Decimal action_cost(const Action& a, const Costs& costs);
 /// "certify 2 new people with AZ-104 (Azure Administrator Associate)".
 std::string describe(const Action& a, const Ruleset& ruleset, const data::Partner& partner, MonthIndex as_of);
 
+/// The ids a partner already uses: new ones are named around them. Read once
+/// per partner, since the planner writes edits for thousands of trials.
+struct UsedNames {
+  explicit UsedNames(const data::Partner& partner);
+  std::set<std::string> people, tenants, services;
+};
+
 /// The actions as one edits document, with new ids (plan-person-1,
 /// plan-tenant-1, "Planned service 1") that the partner does not use.
 data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& partner, MonthIndex as_of);
+/// As above, with the partner's ids read already.
+data::Edits to_edits(const std::vector<Action>& actions, const data::Partner& partner, MonthIndex as_of,
+                     const UsedNames& used);
 
 }  // namespace pcs::planner

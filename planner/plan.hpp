@@ -17,11 +17,23 @@ struct BadgePlan {
   std::vector<std::string> missing;  // designations its rule reads that are not attained
 };
 
+/// One requirement of a specialization that is not met, and what its own
+/// rule reads: the data that would meet it (people holding which
+/// certifications, usage of which measure with which filters, with the
+/// numbers the rule compares with), or that no action of the data can.
+struct UnmetRequirement {
+  std::string requirement;              // as written in the rules
+  std::string location;                 // file:line of the `require`
+  std::vector<std::string> would_meet;
+};
+
 struct SpecializationPlan {
   std::string id, name, designation;
   bool passed = false, published = true;
+  bool designation_attained = false;
   std::vector<std::string> unmet;       // "requirement NOT met: ..." as the evaluator explains it
   std::vector<std::string> would_count; // what its rules read: certifications, usage, attested facts
+  std::vector<UnmetRequirement> requirements;  // each unmet requirement with what would meet it
 };
 
 struct PartnerPlan {

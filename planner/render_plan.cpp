@@ -29,13 +29,18 @@ std::string render_plan_table(const PartnerPlan& p, const Costs& costs, bool spe
     std::size_t width = 0;
     for (const auto& s : d.steps) width = std::max(width, s.description.size());
     width = std::min<std::size_t>(width, 100);
+    // A step that brings no points of its own is shown with the step its
+    // points come with: the group's points are on the group's last step.
     for (std::size_t i = 0; i < d.steps.size(); ++i) {
       const auto& s = d.steps[i];
-      o += fmt::format("  {:>2}. {:<{}}  {:>9}  {:>8} points  [{}]\n", i + 1, s.description, width, costs.format(s.cost),
-                       signed_pts(s.points), s.action.metric);
+      const bool last = i == s.group_last, alone = last && s.group_first == i;
+      const std::string points = last ? signed_pts(d.group_points(i)) + " points" : fmt::format("with step {}", s.group_last + 1);
+      const std::string together = alone ? "" : last ? fmt::format(" (steps {}-{} together)", s.group_first + 1, i + 1) : "";
+      o += fmt::format("  {:>2}. {:<{}}  {:>9}  {:>15}  [{}]{}\n", i + 1, s.description, width, costs.format(s.cost), points,
+                       s.action.metric, together);
     }
-    o += fmt::format("      {:<{}}  {:>9}  {:>8} points\n", "total", width, costs.format(d.total_cost),
-                     signed_pts(d.after.total - d.before.total));
+    o += fmt::format("      {:<{}}  {:>9}  {:>15}\n", "total", width, costs.format(d.total_cost),
+                     signed_pts(d.after.total - d.before.total) + " points");
     o += fmt::format("  verified: {} / {}{}, {}\n", pts(d.after.total), pts(d.after.max), path_of(d.after),
                      d.verified ? "attained" : "NOT attained (a bug: please report it)");
     if (d.after.path != d.before.path)
@@ -52,8 +57,16 @@ std::string render_plan_table(const PartnerPlan& p, const Costs& costs, bool spe
     for (const auto& s : p.specializations) {
       o += fmt::format("\nspecialization {} ({}): {}\n", s.name, s.designation,
                        s.published ? "not passed" : "requirements not published");
-      for (const auto& u : s.unmet) o += "  " + u + "\n";
-      for (const auto& w : s.would_count) o += "  would count: " + w + "\n";
+      for (const auto& u : s.unmet) {
+        if (u.rfind("designation ", 0) == 0) {
+          o += "  " + u + (s.designation_attained ? "" : " (see its plan)") + "\n";
+          continue;
+        }
+        o += "  " + u + "\n";
+        for (const auto& r : s.requirements)
+          if (u == "requirement NOT met: " + r.requirement)
+            for (const auto& w : r.would_meet) o += "    would meet it: " + w + "\n";
+      }
     }
   return o;
 }
@@ -83,9 +96,12 @@ std::string render_plan_json(const PartnerPlan& p, const Costs& costs) {
                      d.total_cost.to_string(6), pts(d.after.total - d.before.total), d.verified ? "true" : "false",
                      result(d.after));
     for (std::size_t s = 0; s < d.steps.size(); ++s)
-      o += fmt::format("{}\n          {{ \"description\": {}, \"metric\": {}, \"cost\": {}, \"points\": {} }}", s ? "," : "",
-                       json_string(d.steps[s].description), json_string(d.steps[s].action.metric),
-                       d.steps[s].cost.to_string(6), pts(d.steps[s].points));
+      o += fmt::format(
+          "{}\n          {{ \"description\": {}, \"metric\": {}, \"cost\": {}, \"points\": {},"
+          " \"together\": {{ \"first\": {}, \"last\": {}, \"points\": {} }} }}",
+          s ? "," : "", json_string(d.steps[s].description), json_string(d.steps[s].action.metric),
+          d.steps[s].cost.to_string(6), pts(d.steps[s].points), d.steps[s].group_first + 1, d.steps[s].group_last + 1,
+          pts(d.group_points(s)));
     o += " ],\n        \"edits\": " + edits_json(d.edits, 8) + " } }";
   }
   o += "\n  ],\n  \"badges\": [";
@@ -104,7 +120,15 @@ std::string render_plan_json(const PartnerPlan& p, const Costs& costs) {
     for (std::size_t u = 0; u < s.unmet.size(); ++u) o += (u ? ", " : "") + json_string(s.unmet[u]);
     o += "], \"would_count\": [";
     for (std::size_t u = 0; u < s.would_count.size(); ++u) o += (u ? ", " : "") + json_string(s.would_count[u]);
-    o += "] }";
+    o += "],\n      \"requirements\": [";
+    for (std::size_t r = 0; r < s.requirements.size(); ++r) {
+      const auto& q = s.requirements[r];
+      o += fmt::format("{}\n        {{ \"requirement\": {}, \"at\": {}, \"would_meet\": [", r ? "," : "", json_string(q.requirement),
+                       json_string(q.location));
+      for (std::size_t w = 0; w < q.would_meet.size(); ++w) o += (w ? ", " : "") + json_string(q.would_meet[w]);
+      o += "] }";
+    }
+    o += " ] }";
   }
   return o + "\n  ]\n}\n";
 }

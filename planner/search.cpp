@@ -20,6 +20,8 @@
 #include <functional>
 #include <set>
 
+#include "planner/trial.hpp"
+
 namespace pcs::planner {
 namespace {
 
@@ -37,15 +39,21 @@ Decimal progress(const eval::DesignationResult& r) {
   return p;
 }
 
+/// Scores the designation with a list of actions applied: on one working
+/// copy of the partner, with the partner's ids read once.
 struct Oracle {
+  Oracle(const Ruleset& r, const ast::DesignationDecl& des, const data::Partner& p, MonthIndex m)
+      : ruleset(r), d(des), partner(p), as_of(m), used(p), trial(p) {}
   const Ruleset& ruleset;
   const ast::DesignationDecl& d;
   const data::Partner& partner;
   MonthIndex as_of;
+  UsedNames used;
+  TrialPartner trial;
   long calls = 0;
   eval::DesignationResult operator()(const std::vector<Action>& actions) {
     ++calls;
-    return score_with(ruleset, d, partner, as_of, to_edits(actions, partner, as_of));
+    return trial.score(ruleset, d, as_of, to_edits(actions, partner, as_of, used));
   }
 };
 
@@ -65,6 +73,12 @@ Decimal least_amount(const Decimal& hi, const std::function<bool(const Decimal&)
 
 }  // namespace
 
+Decimal DesignationPlan::group_points(std::size_t i) const {
+  Decimal sum;
+  for (std::size_t j = steps[i].group_first; j <= steps[i].group_last; ++j) sum += steps[j].points;
+  return sum;
+}
+
 eval::DesignationResult score_with(const Ruleset& ruleset, const ast::DesignationDecl& d, const data::Partner& partner,
                                    MonthIndex as_of, const data::Edits& edits) {
   data::Partner copy = partner;
@@ -82,7 +96,7 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   DesignationPlan plan;
   plan.id = d.id;
   plan.name = d.title;
-  Oracle oracle{ruleset, d, partner, as_of};
+  Oracle oracle(ruleset, d, partner, as_of);
   plan.before = oracle({});
   plan.already_attained = plan.before.attained;
   if (plan.already_attained) {
@@ -132,9 +146,9 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
     Decimal best_gain, best_cost;
     eval::DesignationResult best_result;
     auto consider = [&](const Action& a) {
-      auto trial = chosen;
-      trial.push_back(a);
-      auto r = oracle(trial);
+      chosen.push_back(a);  // tried on top of the actions chosen so far
+      auto r = oracle(chosen);
+      chosen.pop_back();
       const Decimal gain = progress(r) - base;
       if (!(gain > Decimal())) return false;
       const Decimal cost = action_cost(a, costs);
@@ -352,6 +366,13 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   }
   for (auto& step : plan.steps)
     if (step.times > 1) step.description = fmt::format("{} x {}", step.times, step.description);
+  for (std::size_t i = 0, first = 0; i < plan.steps.size(); ++i) {
+    plan.steps[i].group_first = first;
+    if (plan.steps[i].points > Decimal() || i + 1 == plan.steps.size()) {
+      for (std::size_t j = first; j <= i; ++j) plan.steps[j].group_last = i;
+      first = i + 1;
+    }
+  }
   plan.edits = to_edits(kept, partner, as_of);
   plan.after = score_with(ruleset, d, partner, as_of, plan.edits);
   plan.verified = plan.after.attained;

@@ -150,6 +150,18 @@ pcs_cli_test("plan: a designation no action can reach is said so" 0
 pcs_cli_test("plan: Modern Work from zero is planned and the plan verified" 0
              "verified: 70 / 100, path smb, attained"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+# Steps with no points of their own count together with the next step that
+# brings points: 2 new customers lower the usage-growth ratio (-12.5) until
+# usage at existing tenants raises it (+27.8): +15.3 for steps 3 to 6.
+pcs_cli_test("plan: a step with no points of its own names the step it counts with" 0
+             "^   3\\. win 2 new customer tenants .* 320\\.8 h      with step 6  \\[net_customer_adds\\]$"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+pcs_cli_test("plan: the points of steps that count together are on the last one" 0
+             "^   6\\. add .* 0\\.8 h     \\+15\\.3 points  \\[usage_growth\\] \\(steps 3-6 together\\)$"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+pcs_cli_test("plan --format json: each action names the steps it counts with" 0
+             "\"points\": -12\\.5, \"together\": \\{ \"first\": 3, \"last\": 6, \"points\": 15\\.3 \\}"
+             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --format json --designation modern-work)
 pcs_cli_test("plan: the badge names the designations it misses" 0
              "Microsoft Cloud badge: not attained; it needs infrastructure"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json)
@@ -159,6 +171,19 @@ pcs_cli_test("plan --format json carries the actions as one edits document" 0
 pcs_cli_test("plan --specializations lists the unmet requirements" 0
              "requirement NOT met: count\\(people holding PL-200\\) >= 5 people"
              ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications --designation digital-app-innovation)
+# Each unmet requirement of a specialization with what its own rule reads.
+pcs_cli_test("plan --specializations: a certification requirement says which people would meet it" 0
+             "^    would meet it: more people holding MB-800 \\(numbers in its rule: 5\\)$"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications)
+pcs_cli_test("plan --specializations: an attested requirement is said to be out of reach of the data" 0
+             "^    would meet it: partner\\.attributes\\.business_central_appsource_offer is attested by the partner: no action of the data can set it$"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications)
+pcs_cli_test("plan --specializations: a usage requirement names the usage its rule counts" 0
+             "^    would meet it: more usage: mau \\(product in \\{Dynamics 365 Business Central\\}; offer not in \\{Trial\\}; association in \\{CPOR, CPOR-RevRec, CSP1, CSP2, DPOR\\}\\) \\(numbers in its rule: 12, 50\\)$"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --specializations --designation business-applications)
+pcs_cli_test("plan --format json: each unmet requirement of a specialization with what would meet it" 0
+             "\\{ \"requirement\": \"count\\(people holding AZ-400\\) >= 3 people\", \"at\": \"rulesets/2022-10/specializations-digital-app-innovation\\.pcs:66\", \"would_meet\": \\[\"more people holding AZ-400 \\(numbers in its rule: 3\\)\"\\] \\}"
+             ${pcs_bin} plan rulesets/2022-10 examples/partners/zero-metric.json --format json --designation digital-app-innovation)
 pcs_cli_test("plan --costs: a bad costs file is located" 4
              "bad-costs.json:2:20: error\\[costs\\]: certification: expected a number, 0 or more"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json --costs tests/planner/bad-costs.json)
