@@ -67,6 +67,7 @@ eval::DesignationResult TrialPartner::score(const Ruleset& ruleset, const ast::D
   options.as_of = as_of;
   options.designations = {d.id};
   options.specializations = false;
+  options.explain = false;  // a trial's figures are compared, never shown; the verified plan is scored in full
   auto result = eval::evaluate(ruleset, view_, options);
   restore();
   return result.designations.empty() ? eval::DesignationResult{} : std::move(result.designations.front());
