@@ -1,23 +1,19 @@
 #include "data/csv_reader.hpp"
 
+#include "common/utf8.hpp"
+
 namespace pcs::data::csv {
 namespace {
 
-/// The length of the valid UTF-8 sequence starting at `i` (which holds a byte >= 0x80), or 0.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto at = [&](std::size_t k) { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
-  const unsigned b = at(i);
-  std::size_t len;
-  unsigned lo = 0x80, hi = 0xBF;  // the allowed range of the second byte
-  if (b >= 0xC2 && b <= 0xDF) len = 2;
-  else if (b >= 0xE0 && b <= 0xEF) len = 3, lo = b == 0xE0 ? 0xA0 : 0x80, hi = b == 0xED ? 0x9F : 0xBF;
-  else if (b >= 0xF0 && b <= 0xF4) len = 4, lo = b == 0xF0 ? 0x90 : 0x80, hi = b == 0xF4 ? 0x8F : 0xBF;
-  else return 0;
-  if (at(i + 1) < lo || at(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < len; ++k)
-    if (at(i + k) < 0x80 || at(i + k) > 0xBF) return 0;
-  return len;
-}
+using utf8::sequence_length;
+
+/// A byte that no text field holds: NUL and the control characters other than
+/// tab (line breaks are the reader's own business).
+bool control_byte(unsigned char b) { return (b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F; }
+
+constexpr const char* nul_message = "a NUL byte in field (a CSV file is text)";
+constexpr const char* control_message = "a control character in field (a CSV file is text: no control characters but tabs)";
+constexpr const char* long_field_message = "field longer than 65,536 bytes: no field of the contract is that long";
 
 class Reader {
  public:
@@ -83,14 +79,16 @@ class Reader {
       if (byte == '\r') problem(i_, "carriage return without a line feed in an unquoted field (quote the field)");
       else if (byte == '"') problem(i_, "'\"' in an unquoted field (quote the field and double the '\"')");
       if (byte >= 0x80) {
-        const std::size_t len = utf8_length(text_, i_);
+        const std::size_t len = sequence_length(text_, i_);
         if (len == 0) problem(i_, "invalid UTF-8 in field");
         i_ += len == 0 ? 1 : len;
       } else {
+        if (control_byte(byte)) problem(i_, byte == 0 ? nul_message : control_message);
         ++i_;
       }
     }
     f.text = text_.substr(start, i_ - start);
+    if (f.text.size() > max_field_bytes) problem(start, long_field_message);
     return true;
   }
 
@@ -116,8 +114,10 @@ class Reader {
         continue;
       }
       if (static_cast<unsigned char>(c) >= 0x80) {
-        len = utf8_length(text_, i_);
+        len = sequence_length(text_, i_);
         if (len == 0) problem(i_, "invalid UTF-8 in field"), len = 1;
+      } else if (control_byte(static_cast<unsigned char>(c))) {
+        problem(i_, c == 0 ? nul_message : control_message);
       }
       if (copy != nullptr) copy->append(text_.substr(i_, len));
       if (c == '\n') {
@@ -127,6 +127,7 @@ class Reader {
       i_ += len;
     }
     f.text = copy != nullptr ? std::string_view(*copy) : text_.substr(start, i_ - start);
+    if (f.text.size() > max_field_bytes) problem(start - 1, long_field_message);
     ++i_;  // the closing quote
     if (i_ < text_.size() && text_[i_] != ',' && !line_end_at(i_)) {
       problem(i_, "expected ',' or a line end after the closing quote");

@@ -23,6 +23,13 @@
 
 namespace pcs::data::csv {
 
+/// The longest field read as data: the contract's longest values (names,
+/// service and product names) are far shorter, and a field past this is a
+/// broken export (a quote never closed, a binary file) to be reported, not
+/// held. The batch engine's fast path (csv_usage_fast.cpp) hands such a line
+/// to the reader so that the message is the same.
+constexpr std::size_t max_field_bytes = 65536;
+
 struct Field {
   std::string_view text;   // the content, quotes removed and "" unescaped
   std::uint32_t line = 0;  // where the field starts (its opening quote when quoted)

@@ -3,8 +3,9 @@
 // csv::Table and the per-cell Row helpers. A line is split at its commas into
 // a fixed array of views (no allocation), checked, and appended straight to
 // the partner's UsageTable. Any line the fast path is not sure of (a quote, a
-// carriage return, a byte >= 0x80, a wrong cell count, any value that does
-// not validate, an unknown partner or tenant) is handed to the ordinary
+// carriage return, a control character, a byte >= 0x80, a very long field, a
+// wrong cell count, any value that does not validate, an unknown partner or
+// tenant) is handed to the ordinary
 // validation of csv_rows.cpp, alone, at its original line: the messages are
 // those of the whole-file loader, byte for byte.
 #include <array>
@@ -113,7 +114,7 @@ void Loader::usage_rows_fast(File& f, const TableText& t) {
     for (; i < n; ++i) {
       const auto c = static_cast<unsigned char>(text[i]);
       if (c == ',') {
-        if (count + 1 >= max_cells) {
+        if (count + 1 >= max_cells || i - start > csv::max_field_bytes) {
           plain = false;
           break;
         }
@@ -122,11 +123,12 @@ void Loader::usage_rows_fast(File& f, const TableText& t) {
       } else if (c == '\n' || (c == '\r' && i + 1 < n && text[i + 1] == '\n')) {
         next = i + (c == '\n' ? 1 : 2);
         break;
-      } else if (c == '"' || c == '\r' || c >= 0x80) {
-        plain = false;
+      } else if (c == '"' || (c < 0x20 && c != '\t') || c == 0x7F || c >= 0x80) {
+        plain = false;  // a quote, a lone carriage return, a control character, UTF-8
         break;
       }
     }
+    if (plain && i - start > csv::max_field_bytes) plain = false;
     if (plain) {
       cells[count++] = text.substr(start, i - start);
       plain = count == f.width && usage_row_fast(f, std::span(cells.data(), count), file_line(line));

@@ -500,6 +500,9 @@ std::optional<std::string> read_file(const std::string& path, Diagnostics& out, 
     std::fclose(f);
   } else {
     char buffer[1 << 16];
+    // Of a pipe or device the size is unknown: room for the limit at once, so
+    // that growing the text never holds two copies near the limit.
+    if (!S_ISREG(info.st_mode)) text.reserve(max_json_file_bytes + sizeof buffer);
     for (;;) {
       const std::size_t n = std::fread(buffer, 1, sizeof buffer, f);
       text.append(buffer, n);

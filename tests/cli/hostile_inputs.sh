@@ -62,4 +62,42 @@ expect "/dev/zero as a partner file ends with the same error" 4 \
   "/dev/zero: error\[io\]: the partner file is larger than 64 MB" 200000 10 \
   -- "$pcs" eval rulesets/2023-06 /dev/zero
 
+# Bytes that are not text in a partner JSON file.
+python3 - "$work" <<'PY'
+import sys
+work = sys.argv[1]
+s = open('examples/partners/all-three.json', 'rb').read()
+i = s.index(b'"Fabrikam')
+open(work + '/nul.json', 'wb').write(s[:i + 1] + b'\x00' + s[i + 1:])
+open(work + '/latin1.json', 'wb').write(s[:i + 1] + b'\xe9' + s[i + 1:])
+PY
+expect "a NUL byte in a partner JSON string is located, exit 4" 4 \
+  "nul\.json:2:43: error\[json-syntax\]: control character in string must be escaped" 100000 10 \
+  -- "$pcs" eval rulesets/2023-06 "$work/nul.json"
+expect "invalid UTF-8 in a partner JSON string is located, exit 4" 4 \
+  "latin1\.json:2:43: error\[json-syntax\]: invalid UTF-8 in string" 100000 10 \
+  -- "$pcs" eval rulesets/2023-06 "$work/latin1.json"
+
+# A 10 MB field, a NUL byte and invalid UTF-8 in the CSV tables: the partner of
+# each row fails with the row's file, line and column; every other partner is scored.
+cp -r examples/partners-csv "$work/csv"
+python3 - "$work/csv" <<'PY'
+import sys
+d = sys.argv[1]
+lines = open(d + '/usage.csv', 'rb').read().split(b'\n')
+cells = lines[5].split(b','); cells[5] = b'x' * (10 << 20); lines[5] = b','.join(cells)
+cells = lines[9].split(b','); cells[5] = b'Azure\x00App'; lines[9] = b','.join(cells)
+open(d + '/usage.csv', 'wb').write(b'\n'.join(lines))
+lines = open(d + '/customers.csv', 'rb').read().split(b'\n')
+lines[3] = lines[3].replace(b',', b',\xff\xfe', 1)
+open(d + '/customers.csv', 'wb').write(b'\n'.join(lines))
+PY
+for message in "usage\.csv:6:44: error\[csv-syntax\]: field longer than 65,536 bytes: no field of the contract is that long" \
+               "usage\.csv:10:49: error\[csv-syntax\]: a NUL byte in field \(a CSV file is text\)" \
+               "customers\.csv:4:10: error\[csv-syntax\]: invalid UTF-8 in field" \
+               "pcs eval: 6 partners read, 5 scored, 1 failed"; do
+  expect "hostile CSV: ${message%%:*} ... ${message##*: }" 5 "$message" 200000 20 \
+    -- "$pcs" eval rulesets/2023-06 --partners "$work/csv" --designation data-ai --out "$work/out.jsonl"
+done
+
 [ $failures = 0 ] || { echo "$failures hostile input(s) mishandled"; exit 1; }
