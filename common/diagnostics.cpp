@@ -54,6 +54,13 @@ bool SourceFiles::has_line(std::string_view file, std::uint32_t n) const {
   return it != files_.end() && find_line(*it->second, n).has_value();
 }
 
+SourcePos position_at(std::string_view text, std::string file, std::size_t offset) {
+  const auto line_start = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+  const std::size_t first = line_start == std::string_view::npos ? 0 : line_start + 1;
+  const auto line = 1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(first), '\n');
+  return SourcePos{std::move(file), static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(offset - first + 1), 1};
+}
+
 void Diagnostics::error(std::string code, SourcePos pos, std::string message, std::string hint) {
   items_.push_back({Severity::error, std::move(code), std::move(pos), std::move(message), std::move(hint)});
 }

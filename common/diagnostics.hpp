@@ -23,6 +23,9 @@ struct SourcePos {
   std::uint32_t length = 1;  // caret width
 };
 
+/// The line and column of the byte at `offset` of `text` (at most its size).
+SourcePos position_at(std::string_view text, std::string file, std::size_t offset);
+
 struct Diagnostic {
   Severity severity = Severity::error;
   std::string code;     // stable id such as "parse", "unknown-name", "unit-mismatch"

@@ -1,8 +1,9 @@
 // UTF-8 validation shared by the readers of rule files and CSV tables.
 //
-// Hand-written because it is twenty lines and the readers need the byte
-// offset of the first bad sequence to point a caret at it; the libraries at
-// hand (PEGTL's utf8 rules, simdjson's validator) answer only yes or no.
+// Hand-written (moved from the CSV reader) because it is twenty lines and
+// both readers check bytes before any grammar runs: the CSV reader has no
+// grammar, and the rule parser names a stray byte at its own line and column
+// rather than as the syntax error it would cause somewhere near it.
 #pragma once
 
 #include <cstddef>

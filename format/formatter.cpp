@@ -22,13 +22,7 @@ bool same_token(const Token& a, const Token& b) { return a.kind == b.kind && a.t
 Result refuse(std::string_view original, const std::string& file, std::size_t offset, const std::string& what) {
   Result r;
   r.internal = true;
-  SourcePos pos{file, 0, 0, 1};
-  if (offset <= original.size()) {
-    const auto line_start = offset == 0 ? std::string_view::npos : original.rfind('\n', offset - 1);
-    const std::size_t first = line_start == std::string_view::npos ? 0 : line_start + 1;
-    pos.line = static_cast<std::uint32_t>(1 + std::count(original.begin(), original.begin() + first, '\n'));
-    pos.column = static_cast<std::uint32_t>(offset - first + 1);
-  }
+  const SourcePos pos = offset <= original.size() ? position_at(original, file, offset) : SourcePos{file, 0, 0, 1};
   r.diagnostics.error("format-internal", pos, fmt::format("pcs fmt would {}; the file is left unchanged", what),
                       "this is a bug in pcs fmt: please report it with the file");
   return r;

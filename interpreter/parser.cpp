@@ -37,11 +37,7 @@ std::unique_ptr<ast::Module> parse_module(std::string_view text, const std::stri
   // A rule file is UTF-8 text: a stray byte is named where it is, rather than
   // surfacing as a puzzling syntax error somewhere near it.
   if (const auto bad = utf8::first_non_text(text)) {
-    const auto line_start = bad->offset == 0 ? std::string_view::npos : text.rfind('\n', bad->offset - 1);
-    const auto line = 1 + std::count(text.begin(), text.begin() + std::ptrdiff_t(bad->offset), '\n');
-    const auto column = bad->offset - (line_start == std::string_view::npos ? 0 : line_start + 1) + 1;
-    out.error("syntax", SourcePos{file, static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(column), 1},
-              fmt::format("this rule file holds {} here", bad->what));
+    out.error("syntax", position_at(text, file, bad->offset), fmt::format("this rule file holds {} here", bad->what));
     return nullptr;
   }
   try {
