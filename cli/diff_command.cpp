@@ -60,56 +60,40 @@ int run_diff(const DiffArgs& args) {
   std::string messages;
   for (const auto& d : stray) messages += render(d, none);
   stray.clear();
-  std::vector<compare::ScoredPair> scored;
-  std::size_t failed = 0;
+  // Each pair is folded into the comparison as it is emitted, in population
+  // order, and dropped: no population is held (issue 8, bounded memory).
+  compare::DiffBuilder builder(*before.single, *after.single, args.designations, args.top);
+  using Product = std::pair<std::optional<std::pair<eval::PartnerResult, eval::PartnerResult>>, std::string>;
+  std::size_t failed = 0, compared = 0;
   if (opened) {
     auto work = [&](const engine::LoadedPartner& p) {
-      std::optional<compare::ScoredPair> pair;
-      if (!p.partner) return std::make_pair(pair, std::string());
+      Product product;
+      if (!p.partner) return product;
       const eval::PartnerView view(*p.partner);  // built once, shared by both versions
       auto a = engine::score(before, request, view);
       auto b = engine::score(after, request, view);
       if (!a.result || !b.result) {
         const auto& why = a.result ? b : a;
-        return std::make_pair(pair, why.problem == engine::Scored::Problem::no_as_of
-                                        ? fmt::format("pcs diff: partner '{}' {}\n", p.id, why.error)
-                                        : fmt::format("pcs diff: partner '{}': {}\n", p.id, why.error));
+        product.second = why.problem == engine::Scored::Problem::no_as_of
+                             ? fmt::format("pcs diff: partner '{}' {}\n", p.id, why.error)
+                             : fmt::format("pcs diff: partner '{}': {}\n", p.id, why.error);
+        return product;
       }
-      // Kept until the comparison: only what it reads (ids, totals, verdicts, paths, points).
-      for (auto* r : {&*a.result, &*b.result}) {
-        for (auto& d : r->designations) {
-          d.explain = {};
-          d.categories = {};
-          d.name = {};
-          d.error = {};
-          for (auto& m : d.metrics) {
-            m.explain = {};
-            m.prerequisites_met = {};
-            m.name = {};
-            m.category = {};
-            m.error = {};
-          }
-        }
-        r->badges = {};
-        r->specializations = {};
-        r->as_of = r->program = {};
-      }
-      a.result->partner = {};
-      pair = compare::ScoredPair{p.order, std::move(*a.result), std::move(*b.result)};
-      return std::make_pair(pair, std::string());
+      product.first.emplace(std::move(*a.result), std::move(*b.result));
+      return product;
     };
-    auto emit = [&](const engine::LoadedPartner& p, std::pair<std::optional<compare::ScoredPair>, std::string>&& r) {
+    auto emit = [&](const engine::LoadedPartner& p, Product&& r) {
       messages += p.rendered + r.second;
       if (r.first) {
-        scored.push_back(std::move(*r.first));
+        builder.add(p.order, r.first->first, r.first->second);
+        ++compared;
       } else {
         ++failed;
         data_errors = true;
       }
     };
     const unsigned threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
-    engine::run_units<std::pair<std::optional<compare::ScoredPair>, std::string>>(population, threads, work, emit,
-                                                                                  [] {}, stray);
+    engine::run_units<Product>(population, threads, work, emit, [] {}, stray);
     for (const auto& d : stray) messages += render(d, none);
     data_errors = data_errors || std::any_of(stray.begin(), stray.end(), [](const auto& d) { return d.severity == Severity::error; });
   }
@@ -118,8 +102,8 @@ int run_diff(const DiffArgs& args) {
     std::cerr << fmt::format("pcs diff: {} partner{} could not be loaded and {} left out of the comparison\n", failed,
                              failed == 1 ? "" : "s", failed == 1 ? "is" : "are");
   }
-  if (scored.empty()) return exit_data_invalid;
-  const auto diff = compare::diff_versions(*before.single, *after.single, std::move(scored), args.designations);
+  if (compared == 0) return exit_data_invalid;
+  const auto diff = std::move(builder).finish();
   std::cout << (args.format == "json" ? compare::render_diff_json(diff, args.top) : compare::render_diff_table(diff, args.top));
   return diff.anything_changed() ? exit_eval_failed : exit_ok;
 }

@@ -42,11 +42,9 @@ std::string render_diff_table(const VersionDiff& v, std::size_t top) {
     o += fmt::format("\n{}\n", d.name);
     if (!d.in_old) o += fmt::format("  only in {}\n", v.new_program);
     if (!d.in_new) o += fmt::format("  only in {}\n", v.old_program);
-    const auto attained_before = std::count_if(d.changes.begin(), d.changes.end(), [](const auto& c) { return c.old_attained; });
-    const auto attained_after = std::count_if(d.changes.begin(), d.changes.end(), [](const auto& c) { return c.new_attained; });
-    o += fmt::format("  attained by {} -> {} partners; gain it: {}; lose it: {}\n", attained_before, attained_after,
+    o += fmt::format("  attained by {} -> {} partners; gain it: {}; lose it: {}\n", d.attained_before, d.attained_after,
                      list(d.gained), list(d.lost));
-    o += fmt::format("  partners whose score or verdict changed: {} of {}\n", d.changed, d.changes.size());
+    o += fmt::format("  partners whose score or verdict changed: {} of {}\n", d.changed, d.partners);
     o += "  change of total points:";
     for (const auto& b : buckets)
       if (auto it = d.distribution.find(b); it != d.distribution.end()) o += fmt::format("  [{}] {}", b, it->second);

@@ -3,6 +3,7 @@
 // move, and the partners most affected.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,6 +16,7 @@ namespace pcs::compare {
 
 struct PartnerChange {
   std::string partner;
+  std::uint64_t order = 0;  // its place in the population (partners.csv line, JSON file number)
   std::optional<Decimal> old_total, new_total;  // absent when the version does not score it
   bool old_attained = false, new_attained = false;
   std::vector<std::string> reasons;  // "net_customer_adds 30 -> 10", "path enterprise -> smb"
@@ -32,7 +34,10 @@ struct DesignationDiff {
   std::string name;
   bool in_old = false, in_new = false;
   std::vector<std::string> gained, lost;
-  std::vector<PartnerChange> changes;        // every partner, in population order
+  // Every partner in population order, or only the most affected when the
+  // DiffBuilder was told to keep a bounded number (pcs diff).
+  std::vector<PartnerChange> changes;
+  std::size_t partners = 0, attained_before = 0, attained_after = 0;
   std::vector<MetricChange> metrics;
   std::map<std::string, std::size_t> distribution;  // "-10 to -1" -> partners
   std::size_t changed = 0;                          // partners whose total or verdict changed
@@ -51,9 +56,32 @@ struct ScoredPair {
   eval::PartnerResult before, after;
 };
 
-/// Compares the results of both versions, designation by designation. The
-/// partners were scored in one pass by the engine (cli/diff_command.cpp);
-/// `scored` is taken in any order and compared in population order.
+/// Builds the comparison one partner at a time, in population order, so that
+/// `pcs diff` holds no population in memory: per designation it keeps
+/// counters, sums, the ids that gain or lose it and, when `keep` is set, only
+/// the `keep` changed partners whose totals moved most (all a renderer lists,
+/// ties kept in population order as a stable sort would); without `keep`,
+/// every partner's change (the report's before/after scatter plot).
+class DiffBuilder {
+ public:
+  DiffBuilder(const Ruleset& old_rules, const Ruleset& new_rules, const std::vector<std::string>& designations,
+              std::optional<std::size_t> keep);
+  /// `order` is the partner's place in the population: partners come in any
+  /// order (pcs diff: by id) and are listed in population order.
+  void add(std::uint64_t order, const eval::PartnerResult& before, const eval::PartnerResult& after);
+  VersionDiff finish() &&;
+
+ private:
+  using Ids = std::vector<std::pair<std::uint64_t, std::string>>;
+  void retain(DesignationDiff& dd, PartnerChange&& c) const;
+  VersionDiff diff_;
+  std::vector<Ids> gained_, lost_;  // per designation, sorted into diff_ by finish()
+  std::optional<std::size_t> keep_;
+};
+
+/// Compares the results of both versions, designation by designation, keeping
+/// every partner's change; `scored` is taken in any order and compared in
+/// population order (pcs serve and pcs report, which hold their partners).
 VersionDiff diff_versions(const Ruleset& old_rules, const Ruleset& new_rules, std::vector<ScoredPair> scored,
                           const std::vector<std::string>& designations);
 
