@@ -40,7 +40,8 @@ int run_diff(const DiffArgs& args) {
     return exit_usage;
   }
   request.designations = args.designations;
-  request.explain = false;  // the comparison reads no explanation line
+  request.explain = false;          // the comparison reads no explanation line,
+  request.specializations = false;  // and compares designations only
   auto old_rules = compile_ruleset(args.old_rules, sources, diags);
   auto new_rules = compile_ruleset(args.new_rules, sources, diags);
   if (!old_rules || !new_rules) {

@@ -85,6 +85,7 @@ Scored evaluate(const Ruleset& ruleset, MonthIndex as_of, const Request& request
   options.designations = request.designations;
   options.limit_ms = request.limit_ms;
   options.explain = request.explain;
+  options.specializations = request.specializations;
   try {
     out.result = eval::evaluate(ruleset, view, options);
   } catch (const std::exception& e) {  // evaluate reports its own errors; this is a last guard

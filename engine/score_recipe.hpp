@@ -44,6 +44,7 @@ struct Request {
   std::vector<std::string> designations;    // default: all
   std::uint32_t limit_ms = 10'000;          // time budget per partner and version (0: none), eval::Options::limit_ms
   bool explain = true;                      // build the explanation lines, eval::Options::explain
+  bool specializations = true;              // evaluate the specializations, eval::Options::specializations
 };
 
 /// What is wrong with the request whatever the partner ("" when nothing):
