@@ -295,7 +295,13 @@ SqlValue ExprCompiler::compile_call(const Expr& e) {
     case Native::max: return number(arith_.max(compile(*e.args[0]).number, compile(*e.args[1]).number));
     case Native::floor: return number(arith_.floor(compile(*e.args[0]).number));
     case Native::coverage: throw Refusal{e.pos, "coverage()", "a matching of people to certifications"};
-    case Native::attained: throw Refusal{e.pos, "attained()", "badges and specializations are not compiled yet"};
+    case Native::attained: {
+      const auto it = attained.find(e.args[0]->text);
+      // The interpreter's error for a designation it did not evaluate.
+      if (it == attained.end())
+        throw Refusal{e.pos, "attained() of a designation this script does not score", "add it with --designation"};
+      return boolean(it->second, true);
+    }
     case Native::number: throw Refusal{e.pos, "number()", "parsing numbers out of text is not compiled yet"};
   }
   throw Refusal{e.pos, e.text + "()"};

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "sql/awards.hpp"
 #include "sql/expr_compiler.hpp"
 #include "sql/prelude.hpp"
 
@@ -85,21 +86,7 @@ class Builder : public LetSource {
     compiler_.context = ScoreContext{};
     std::string joins;
     if (!d.paths.empty()) {
-      std::string cases = "CASE";
-      bool otherwise = false;
-      for (const auto& p : d.paths) {
-        if (!p.condition) {
-          cases += fmt::format(" ELSE {}", quote(options_.dialect, p.id));
-          otherwise = true;
-          break;
-        }
-        cases += fmt::format(" WHEN {} THEN {}", compiler_.condition(*p.condition), quote(options_.dialect, p.id));
-      }
-      cases += " END";
-      if (!otherwise) throw Refusal{d.pos, "a designation without an 'otherwise' path"};
-      add_cte(id + "__path", fmt::format("SELECT s.partner_id, {} AS path FROM pcs_scope s", cases),
-              fmt::format("paths of {}", d.id), d.pos);
-      compiler_.context.path_sql = fmt::format("(SELECT p.path FROM {}__path p WHERE p.partner_id = s.partner_id)", id);
+      compiler_.context.path_sql = path_ref(d);
       joins += fmt::format(" JOIN {}__path p ON p.partner_id = s.partner_id", id);
     }
     Outcome outcome;
@@ -138,7 +125,70 @@ class Builder : public LetSource {
                         outcome.has_path ? "p.path" : fmt::format("CAST(NULL AS {})", options_.dialect.text_type()),
                         total.num, total.den, attained, joins),
             fmt::format("designation {}: total and attained", d.id), d.pos);
+    compiler_.attained[d.id] = fmt::format("(SELECT a.attained FROM {} a WHERE a.partner_id = s.partner_id)", id);
     outcomes_.push_back(std::move(outcome));
+  }
+
+  /// A badge: one CTE with its condition (attained() reads the designations'
+  /// CTEs). Throws Refusal, leaving the script as it was.
+  void badge(const ast::BadgeDecl& b) {
+    const Snapshot before = snapshot();
+    try {
+      compiler_.context = ScoreContext{};
+      prefix_ = designation_prefix_ = "";
+      const auto condition = compiler_.condition(*b.condition);
+      const auto name = unique("badge__" + sql_name(b.id));
+      add_cte(name, fmt::format("SELECT s.partner_id, {} AS attained FROM pcs_scope s", condition),
+              fmt::format("badge {}", b.id), b.pos);
+      awards_.push_back({true, b.id, b.title, "", true, name, {}});
+    } catch (const Refusal&) {
+      restore(before);
+      throw;
+    }
+  }
+
+  /// A specialization, evaluated as interpreter/eval_score.cpp does: in the
+  /// scope of its own version's designation (its lets and path), one of its
+  /// designations attained and every requirement met. Throws Refusal, leaving
+  /// the script as it was.
+  void specialization(const ast::SpecializationDecl& sp) {
+    CompiledAward award{false, sp.id, sp.title, "", !sp.unpublished, "", {}};
+    for (const auto& id : sp.designations) award.designation += (award.designation.empty() ? "" : " or ") + id;
+    if (sp.unpublished) {
+      awards_.push_back(std::move(award));
+      return;
+    }
+    const Snapshot before = snapshot();
+    try {
+      compiler_.context = ScoreContext{};
+      const auto* d = sp.scope_designation;
+      designation_prefix_ = d ? sql_name(d->id) + "__" : "";
+      const auto name = unique("specialization__" + sql_name(sp.id));
+      prefix_ = name + "__";
+      if (d && !d->paths.empty()) compiler_.context.path_sql = path_ref(*d);
+      std::string designation_ok;
+      for (const auto& id : sp.designations) {
+        const auto it = compiler_.attained.find(id);
+        if (it != compiler_.attained.end()) designation_ok += (designation_ok.empty() ? "" : " OR ") + it->second;
+      }
+      std::string columns = fmt::format("{} AS designation_attained", designation_ok.empty() ? "FALSE" : designation_ok);
+      for (std::size_t i = 0; i < sp.body->requires_.size(); ++i) {
+        const auto& r = sp.body->requires_[i];
+        std::string text = r.text;
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        columns += fmt::format(",\n  -- {}: require {}\n  {} AS r{}", where(r.condition->pos), text,
+                               compiler_.condition(*r.condition), i + 1);
+        award.requirements.push_back(r.text);
+      }
+      compiler_.context = ScoreContext{};
+      add_cte(name, fmt::format("SELECT s.partner_id, {}\nFROM pcs_scope s", columns),
+              fmt::format("specialization {}: designation and requirements", sp.id), sp.pos);
+      award.cte = name;
+      awards_.push_back(std::move(award));
+    } catch (const Refusal&) {
+      restore(before);
+      throw;
+    }
   }
 
   std::string finish(const std::vector<std::string>& attributes) {
@@ -159,6 +209,7 @@ class Builder : public LetSource {
                            ctes_[i].cte, d.cte_hint(), bodies_[i]);
       out += "\n";
     }
+    if (options_.part == Part::awards) return out + awards_select(d, awards_);
     std::string selects;
     for (const auto& o : outcomes_) {
       for (const auto& m : o.metrics) {
@@ -194,6 +245,48 @@ class Builder : public LetSource {
     Decimal max;
     std::vector<MetricOut> metrics;
   };
+
+  /// The name of `d`'s path CTE as a subquery over the scope row `s`, the
+  /// CTE made the first time (a specialization may ask for the path of a
+  /// designation not scored by this script).
+  std::string path_ref(const ast::DesignationDecl& d) {
+    const auto id = sql_name(d.id);
+    if (!names_.count(id + "__path")) {
+      std::string cases = "CASE";
+      bool otherwise = false;
+      for (const auto& p : d.paths) {
+        if (!p.condition) {
+          cases += fmt::format(" ELSE {}", quote(options_.dialect, p.id));
+          otherwise = true;
+          break;
+        }
+        cases += fmt::format(" WHEN {} THEN {}", compiler_.condition(*p.condition), quote(options_.dialect, p.id));
+      }
+      cases += " END";
+      if (!otherwise) throw Refusal{d.pos, "a designation without an 'otherwise' path"};
+      add_cte(id + "__path", fmt::format("SELECT s.partner_id, {} AS path FROM pcs_scope s", cases),
+              fmt::format("paths of {}", d.id), d.pos);
+    }
+    return fmt::format("(SELECT p.path FROM {}__path p WHERE p.partner_id = s.partner_id)", id);
+  }
+
+  /// What a refused award must not leave behind: the CTEs and names of the
+  /// lets it compiled, and the attribute columns they read.
+  struct Snapshot {
+    std::size_t ctes;
+    std::set<std::string> names;
+    std::map<const ast::LetDecl*, SqlValue> lets;
+    std::vector<std::string> attributes;
+  };
+  Snapshot snapshot() const { return {ctes_.size(), names_, lets_, compiler_.attributes}; }
+  void restore(const Snapshot& s) {
+    ctes_.resize(s.ctes);
+    bodies_.resize(s.ctes);
+    names_ = s.names;
+    lets_ = s.lets;
+    compiler_.attributes = s.attributes;
+    compiler_.context = ScoreContext{};
+  }
 
   std::string unique(const std::string& base) {
     std::string name = base;
@@ -302,6 +395,7 @@ class Builder : public LetSource {
   std::vector<std::string> bodies_;
   std::string prefix_, designation_prefix_;
   std::vector<Outcome> outcomes_;
+  std::vector<CompiledAward> awards_;
 };
 
 }  // namespace
@@ -326,6 +420,36 @@ std::optional<Script> compile(const Ruleset& ruleset, const Options& options, Di
   }
   if (refused) return std::nullopt;
   Script s;
+  if (options.part == Part::awards) {
+    // As interpreter/eval_score.cpp: badges need every designation; a
+    // specialization is reported when each designation it is for was scored.
+    const auto wanted = [&](const std::string& id) {
+      return options.designations.empty() ||
+             std::find(options.designations.begin(), options.designations.end(), id) != options.designations.end();
+    };
+    const auto left_out = [&](const Refusal& r, const std::string& what, const std::string& id) {
+      out.warning("no-sql-form", r.pos,
+                  fmt::format("{} has no SQL form yet ({} {} is left out of the script){}", r.construct, what, id,
+                              r.why.empty() ? "" : ": " + r.why));
+      s.left_out.push_back(id);
+    };
+    for (const auto* badge : ruleset.badges) {
+      if (!options.designations.empty()) break;
+      try {
+        b.badge(*badge);
+      } catch (const Refusal& r) {
+        left_out(r, "badge", badge->id);
+      }
+    }
+    for (const auto* sp : ruleset.specializations) {
+      if (!std::all_of(sp->designations.begin(), sp->designations.end(), wanted)) continue;
+      try {
+        b.specialization(*sp);
+      } catch (const Refusal& r) {
+        left_out(r, "specialization", sp->id);
+      }
+    }
+  }
   s.attributes = b.compiler().attributes;
   s.sql = b.finish(s.attributes);
   s.origins = b.ctes_;
