@@ -171,7 +171,7 @@ class Builder : public LetSource {
         const auto it = compiler_.attained.find(id);
         if (it != compiler_.attained.end()) designation_ok += (designation_ok.empty() ? "" : " OR ") + it->second;
       }
-      std::string columns = fmt::format("{} AS designation_attained", designation_ok.empty() ? "FALSE" : designation_ok);
+      std::string columns = fmt::format("({}) AS designation_attained", designation_ok.empty() ? "FALSE" : designation_ok);
       for (std::size_t i = 0; i < sp.body->requires_.size(); ++i) {
         const auto& r = sp.body->requires_[i];
         std::string text = r.text;

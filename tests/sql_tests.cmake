@@ -62,3 +62,29 @@ pcs_sql_golden_test(spark-2025-01-digital-app-innovation 2025-01-digital-app-inn
                     rulesets/2025-01 --dialect spark --designation digital-app-innovation)
 pcs_sql_test(postgres-2023-06 postgres ${PROJECT_SOURCE_DIR}/rulesets/2023-06)
 pcs_sql_test(postgres-2025-01 postgres ${PROJECT_SOURCE_DIR}/rulesets/2025-01)
+
+# Badges and specializations (pcs sql --part awards): every award the script
+# compiles compared with pcs eval --partners --explain (passed or attained,
+# the designation verdict and each requirement's); those left out for a
+# construct without SQL form are named by the script and counted.
+pcs_sql_test(duckdb-awards-2023-06 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2023-06 --part awards)
+pcs_sql_test(duckdb-awards-2025-01 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards)
+pcs_sql_test(duckdb-awards-2022-10 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2022-10 --part awards)
+pcs_sql_test(duckdb-awards-2022-05 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2022-05 --part awards)
+# The generated partners pass no specialization: a hand-made ruleset where
+# badges and specializations pass, fail, are not published or are left out.
+pcs_sql_test(duckdb-awards-passing duckdb ${PCS_SQL_TEST_DIR}/rules/awards --part awards --population ${PCS_SQL_TEST_DIR}/population/credits)
+set_tests_properties(sql:duckdb-awards-passing PROPERTIES PASS_REGULAR_EXPRESSION "\\(4 attained or passed; 3 of awards left out by pcs sql not compared: covered\\).*; 0 differences")
+pcs_sql_test(postgres-awards-passing postgres ${PCS_SQL_TEST_DIR}/rules/awards --part awards --population ${PCS_SQL_TEST_DIR}/population/credits)
+set_tests_properties(sql:postgres-awards-passing PROPERTIES PASS_REGULAR_EXPRESSION "\\(4 attained or passed; 3 of awards left out by pcs sql not compared: covered\\).*; 0 differences")
+pcs_sql_test(postgres-awards-2025-01 postgres ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards)
+pcs_sql_cli_test("an award without SQL form is left out with a warning at its position" 0
+                 "program.pcs:55:11: warning\\[no-sql-form\\]: coverage\\(\\) has no SQL form yet \\(specialization covered is left out of the script\\)"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
+pcs_sql_cli_test("the awards script names the awards left out" 0
+                 "^-- awards left out \\(a rule without SQL form, see the warnings of pcs sql\\): covered$"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
+pcs_sql_cli_test("the awards script ends in one row per partner and award" 0
+                 "^ORDER BY partner, kind, award;$"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
+pcs_sql_golden_test(spark-awards awards.spark.sql tests/sql/rules/awards --dialect spark --part awards)

@@ -59,6 +59,7 @@ const numberText = (line, key, after) => {
 // Awards the script leaves out (a rule without SQL form): not compared, counted.
 const leftOut = new Set((sql.match(/^-- awards left out[^:]*:(.*)$/m)?.[1] ?? '').trim().split(/\s+/).filter(Boolean));
 let leftOutResults = 0;
+const verdict = /^(designation .* attained: (yes|no)|requirement (met|NOT met): |requirements not published: )/s;
 const want = new Map();  // partner|designation|metric (awards: partner|kind|award) -> fields
 const failed = new Set();
 for (const line of expected.split('\n')) {
@@ -79,7 +80,9 @@ for (const line of expected.split('\n')) {
       want.set(`${r.partner}|specialization|${sp.id}`, {
         name: sp.name, designation: sp.designation, published: String(published),
         designation_attained: published ? String(/ attained: yes$/.test(sp.explain[0])) : 'null',
-        attained: sp.error ? `error ${sp.error}` : published ? String(sp.passed) : 'null', explain: sp.explain.join('\n'),
+        attained: sp.error ? `error ${sp.error}` : published ? String(sp.passed) : 'null',
+        // The verdict lines; --explain also traces the figures behind them, which the SQL does not give.
+        explain: sp.explain.filter((l) => verdict.test(l)).join('\n'),
       });
     }
     continue;
@@ -127,7 +130,7 @@ for (const key of want.keys()) if (!seen.has(key)) differences.push(`${key}: in 
 
 const partners = new Set(rows.map((r) => r.partner));
 console.log(`${engine}: ${ruleset} ${extra.join(' ')}: ${rows.length} rows, ${partners.size} partners scored by SQL in ${seconds.toFixed(2)} s, ` +
-  `${want.size} results of pcs eval compared` + (awards ? ` (${leftOutResults} of awards left out by pcs sql not compared: ${[...leftOut].join(' ') || 'none'})` : '') +
+  `${want.size} results of pcs eval compared` + (awards ? ` (${rows.filter((r) => r.attained === 'true').length} attained or passed; ${leftOutResults} of awards left out by pcs sql not compared: ${[...leftOut].join(' ') || 'none'})` : '') +
   `, ${failed.size} partners not scored by pcs eval; ${differences.length} differences`);
 for (const d of differences.slice(0, 40)) console.log('  ' + d);
 if (differences.length > 40) console.log(`  ... and ${differences.length - 40} more`);
