@@ -88,3 +88,11 @@ pcs_sql_cli_test("the awards script ends in one row per partner and award" 0
                  "^ORDER BY partner, kind, award;$"
                  $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
 pcs_sql_golden_test(spark-awards awards.spark.sql tests/sql/rules/awards --dialect spark --part awards)
+
+# Measures (and association types, segments, markets) the contract does not
+# define: in the rules `where measure == "x"` keeps no row on both sides; in
+# the data such a row makes pcs eval fail the partner and the SQL leave it out.
+pcs_sql_test(duckdb-unknown-measure duckdb ${PCS_SQL_TEST_DIR}/rules/unknown-measure --population ${PCS_SQL_TEST_DIR}/population/unknown)
+pcs_sql_test(postgres-unknown-measure postgres ${PCS_SQL_TEST_DIR}/rules/unknown-measure --population ${PCS_SQL_TEST_DIR}/population/unknown)
+set_tests_properties(sql:duckdb-unknown-measure sql:postgres-unknown-measure PROPERTIES
+  PASS_REGULAR_EXPRESSION "1 partners scored by SQL .* 5 partners not scored by pcs eval; 0 differences")
