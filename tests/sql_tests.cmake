@@ -79,7 +79,7 @@ pcs_sql_test(postgres-awards-passing postgres ${PCS_SQL_TEST_DIR}/rules/awards -
 set_tests_properties(sql:postgres-awards-passing PROPERTIES PASS_REGULAR_EXPRESSION "\\(6 attained or passed; 3 of awards left out by pcs sql not compared: covered\\).*; 0 differences")
 pcs_sql_test(postgres-awards-2025-01 postgres ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards)
 pcs_sql_cli_test("an award without SQL form is left out with a warning at its position" 0
-                 "program.pcs:55:11: warning\\[no-sql-form\\]: coverage\\(\\) has no SQL form yet \\(specialization covered is left out of the script\\)"
+                 "program.pcs:62:11: warning\\[no-sql-form\\]: coverage\\(\\) has no SQL form yet \\(specialization covered is left out of the script\\)"
                  $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
 pcs_sql_cli_test("the awards script names the awards left out" 0
                  "^-- awards left out \\(a rule without SQL form, see the warnings of pcs sql\\): covered$"
