@@ -1,9 +1,15 @@
-// The final SELECT of the awards part (awards.hpp). The explanation lines are
-// those of interpreter/eval_score.cpp (run_specialization), built in SQL from
-// the requirement columns so that a reviewer reads the same words in both.
+// Badges and specializations (awards.hpp): their CTEs, compiled as
+// interpreter/eval_score.cpp evaluates them, and the final SELECT of the
+// awards part. The explanation lines are those of run_specialization, built
+// in SQL from the requirement columns so that a reviewer reads the same
+// words in both.
 #include "sql/awards.hpp"
 
 #include <fmt/format.h>
+
+#include <algorithm>
+
+#include "sql/script_builder.hpp"
 
 namespace pcs::sql {
 
@@ -54,5 +60,97 @@ std::string awards_select(const Dialect& d, const std::vector<CompiledAward>& aw
                       d.text_type());
   return out + "ORDER BY partner, kind, award;\n";
 }
+
+namespace detail {
+
+void Builder::badge(const ast::BadgeDecl& b) {
+  const Snapshot before = snapshot();
+  try {
+    compiler_.context = ScoreContext{};
+    prefix_ = designation_prefix_ = "";
+    const auto condition = compiler_.condition(*b.condition);
+    const auto name = unique("badge__" + sql_name(b.id));
+    add_cte(name, fmt::format("SELECT s.partner_id, {} AS attained FROM pcs_scope s", condition),
+            fmt::format("badge {}", b.id), b.pos);
+    awards_.push_back({true, b.id, b.title, "", true, name, {}});
+  } catch (const Refusal&) {
+    restore(before);
+    throw;
+  }
+}
+
+void Builder::specialization(const ast::SpecializationDecl& sp) {
+  CompiledAward award{false, sp.id, sp.title, "", !sp.unpublished, "", {}};
+  for (const auto& id : sp.designations) award.designation += (award.designation.empty() ? "" : " or ") + id;
+  if (sp.unpublished) {
+    awards_.push_back(std::move(award));
+    return;
+  }
+  const Snapshot before = snapshot();
+  try {
+    compiler_.context = ScoreContext{};
+    const auto* d = sp.scope_designation;
+    designation_prefix_ = d ? sql_name(d->id) + "__" : "";
+    const auto name = unique("specialization__" + sql_name(sp.id));
+    prefix_ = name + "__";
+    if (d && !d->paths.empty()) compiler_.context.path_sql = path_ref(*d);
+    std::string designation_ok;
+    for (const auto& id : sp.designations) {
+      const auto it = compiler_.attained.find(id);
+      if (it != compiler_.attained.end()) designation_ok += (designation_ok.empty() ? "" : " OR ") + it->second;
+    }
+    std::string columns = fmt::format("({}) AS designation_attained", designation_ok.empty() ? "FALSE" : designation_ok);
+    for (std::size_t i = 0; i < sp.body->requires_.size(); ++i) {
+      const auto& r = sp.body->requires_[i];
+      std::string text = r.text;
+      std::replace(text.begin(), text.end(), '\n', ' ');
+      columns += fmt::format(",\n  -- {}: require {}\n  {} AS r{}", where(r.condition->pos), text,
+                             compiler_.condition(*r.condition), i + 1);
+      award.requirements.push_back(r.text);
+    }
+    compiler_.context = ScoreContext{};
+    add_cte(name, fmt::format("SELECT s.partner_id, {}\nFROM pcs_scope s", columns),
+            fmt::format("specialization {}: designation and requirements", sp.id), sp.pos);
+    award.cte = name;
+    awards_.push_back(std::move(award));
+  } catch (const Refusal&) {
+    restore(before);
+    throw;
+  }
+}
+
+void compile_awards(Builder& b, const Ruleset& ruleset, const Options& options, Diagnostics& out,
+                    std::vector<std::string>& left_out) {
+  // As interpreter/eval_score.cpp: badges need every designation; a
+  // specialization is reported when each designation it is for was scored.
+  const auto wanted = [&](const std::string& id) {
+    return options.designations.empty() ||
+           std::find(options.designations.begin(), options.designations.end(), id) != options.designations.end();
+  };
+  const auto leave_out = [&](const Refusal& r, const std::string& what, const std::string& id) {
+    out.warning("no-sql-form", r.pos,
+                fmt::format("{} has no SQL form yet ({} {} is left out of the script){}", r.construct, what, id,
+                            r.why.empty() ? "" : ": " + r.why));
+    left_out.push_back(id);
+  };
+  for (const auto* badge : ruleset.badges) {
+    if (!options.designations.empty()) break;
+    try {
+      b.badge(*badge);
+    } catch (const Refusal& r) {
+      leave_out(r, "badge", badge->id);
+    }
+  }
+  for (const auto* sp : ruleset.specializations) {
+    if (!std::all_of(sp->designations.begin(), sp->designations.end(), wanted)) continue;
+    try {
+      b.specialization(*sp);
+    } catch (const Refusal& r) {
+      leave_out(r, "specialization", sp->id);
+    }
+  }
+}
+
+}  // namespace detail
 
 }  // namespace pcs::sql

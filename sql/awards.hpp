@@ -6,8 +6,8 @@
 // `attained` is the badge's `attained` or the specialization's `passed`
 // (NULL when its requirements are not published); `explain` is the
 // specialization's `explain[]` lines joined by a newline, word for word as
-// `pcs eval --explain` writes them. script.cpp compiles the conditions into
-// one CTE per award; this file writes the final SELECT over them.
+// `pcs eval --explain` writes them. awards.cpp compiles each award into a
+// CTE (script_builder.hpp) and writes the final SELECT over them.
 #pragma once
 
 #include <string>
