@@ -96,3 +96,7 @@ pcs_sql_test(duckdb-unknown-measure duckdb ${PCS_SQL_TEST_DIR}/rules/unknown-mea
 pcs_sql_test(postgres-unknown-measure postgres ${PCS_SQL_TEST_DIR}/rules/unknown-measure --population ${PCS_SQL_TEST_DIR}/population/unknown)
 set_tests_properties(sql:duckdb-unknown-measure sql:postgres-unknown-measure PROPERTIES
   PASS_REGULAR_EXPRESSION "1 partners scored by SQL .* 5 partners not scored by pcs eval; 0 differences")
+# With --designation, as pcs eval: no badge, and only the specializations
+# whose every designation is scored.
+pcs_sql_test(duckdb-awards-2025-01-designations duckdb ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards
+             --designation digital-app-innovation --designation data-ai)
