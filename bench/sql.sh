@@ -29,16 +29,17 @@ trap 'rm -f "$script"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 measure() {  # measure NAME COMMAND...: prints "NAME median_seconds peak_MB"
   local name="$1"; shift
-  local times=() mem=0 tf
+  local times=() mem=0 tf failed=""
   tf="$(mktemp)"
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M" -o "$tf" "$@" >/dev/null 2>&1 || true
+    # A failed run (out of memory, say) is reported, never timed as if it had worked.
+    /usr/bin/time -f "%e %M" -o "$tf" "$@" >/dev/null 2>&1 || failed=" (FAILED: exit $?)"
     local out; out="$(tail -1 "$tf")"
     times+=("${out% *}")
     local kb="${out#* }"; [ "$kb" -gt "$mem" ] && mem="$kb"
   done
   rm -f "$tf"
-  echo "$name $(printf '%s\n' "${times[@]}" | median) $((mem / 1024))"
+  echo "$name $(printf '%s\n' "${times[@]}" | median) $((mem / 1024))$failed"
 }
 files=("$data"/*.csv)
 results=()
@@ -49,5 +50,6 @@ results+=("$(measure "duckdb-sql" node bench/sql-duckdb.mjs "$script" "$data")")
 base="$(echo "${results[0]}" | awk '{print $2}')"
 echo "$ruleset, $size partners ($(du -sh "$data" | cut -f1) of CSV), median of $runs runs, $(nproc) cores:"
 for r in "${results[@]}"; do
-  echo "$r" | awk -v base="$base" '{ printf "  %-20s %8.2f s  %6.1f x cat  peak %5d MB\n", $1, $2, (base > 0 ? $2 / base : 0), $3 }'
+  echo "$r" | awk -v base="$base" '{ printf "  %-20s %8.2f s  %6.1f x cat  peak %5d MB", $1, $2, (base > 0 ? $2 / base : 0), $3;
+    for (i = 4; i <= NF; i++) printf " %s", $i; printf "\n" }'
 done

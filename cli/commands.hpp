@@ -126,6 +126,7 @@ struct SqlArgs {
   std::string dialect = "duckdb";
   std::vector<std::string> designations;
   bool explain = false;
+  std::string part = "scores";
 };
 
 /// Registers `pcs sql` on the app (sql_command.cpp).

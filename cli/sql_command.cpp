@@ -20,6 +20,10 @@ void add_sql_command(CLI::App& app, SqlArgs& args) {
   cmd->add_option("--as-of", args.as_of, "As-of month YYYY-MM for every partner (default: each partner's latest usage month)");
   cmd->add_option("--designation", args.designations, "Only this designation id (repeatable), e.g. data-ai");
   cmd->add_flag("--explain", args.explain, "Begin the script with which rule became which CTE");
+  cmd->add_option("--part", args.part,
+                  "What the script's results are: scores (default: a row per partner, designation and metric) or awards "
+                  "(a row per partner, badge and specialization)")
+      ->check(CLI::IsMember({"scores", "awards"}));
 }
 
 int run_sql(const SqlArgs& args) {
@@ -51,8 +55,16 @@ int run_sql(const SqlArgs& args) {
       return exit_usage;
     }
   }
-  sql::Options options{sql::Dialect::from_name(args.dialect), rules.request.as_of, args.designations};
-  auto script = sql::compile(*ruleset, options, diags);
+  sql::Options options{sql::Dialect::from_name(args.dialect), rules.request.as_of, args.designations,
+                       args.part == "awards" ? sql::Part::awards : sql::Part::scores};
+  Diagnostics compiled;
+  auto script = sql::compile(*ruleset, options, compiled);
+  if (script && !compiled.items().empty()) {
+    // Awards left out (no SQL form): warnings, the script still runs.
+    compiled.sort();
+    std::cerr << render_all(compiled, sources);
+  }
+  diags.append(compiled);
   if (!script) {
     diags.sort();
     std::cerr << render_all(diags, sources);
@@ -60,8 +72,9 @@ int run_sql(const SqlArgs& args) {
                              diags.error_count() == 1 ? "" : "s", args.ruleset, diags.error_count() == 1 ? "has" : "have");
     return exit_rules_invalid;
   }
-  std::string header = fmt::format("-- pcs sql {} --dialect {}{}: program {}\n", args.ruleset, args.dialect,
+  std::string header = fmt::format("-- pcs sql {} --dialect {}{}{}: program {}\n", args.ruleset, args.dialect,
                                    args.as_of.empty() ? "" : " --as-of " + args.as_of,
+                                   args.part == "awards" ? " --part awards" : "",
                                    ruleset->program ? ruleset->program->id : "");
   header += "-- Input tables (every column text): partners(partner_id, name, market";
   for (const auto& a : script->attributes) header += ", " + a;
@@ -69,6 +82,11 @@ int run_sql(const SqlArgs& args) {
   header += "-- partner attribute columns read:";
   for (const auto& a : script->attributes) header += " " + a;
   header += "\n";
+  if (options.part == sql::Part::awards) {
+    header += "-- awards left out (a rule without SQL form, see the warnings of pcs sql):";
+    for (const auto& id : script->left_out) header += " " + id;
+    header += "\n";
+  }
   std::cout << header << (args.explain ? sql::explain(*script) : "") << "\n" << script->sql;
   return exit_ok;
 }

@@ -295,8 +295,30 @@ SqlValue ExprCompiler::compile_call(const Expr& e) {
     case Native::max: return number(arith_.max(compile(*e.args[0]).number, compile(*e.args[1]).number));
     case Native::floor: return number(arith_.floor(compile(*e.args[0]).number));
     case Native::coverage: throw Refusal{e.pos, "coverage()", "a matching of people to certifications"};
-    case Native::attained: throw Refusal{e.pos, "attained()", "badges and specializations are not compiled yet"};
-    case Native::number: throw Refusal{e.pos, "number()", "parsing numbers out of text is not compiled yet"};
+    case Native::attained: {
+      const auto it = attained.find(e.args[0]->text);
+      // The interpreter's error for a designation it did not evaluate.
+      if (it == attained.end())
+        throw Refusal{e.pos, "attained() of a designation this script does not score", "add it with --designation"};
+      return boolean(it->second, true);
+    }
+    case Native::number: {
+      // As Decimal::parse: none is 0; '-?digits[.digits]' is its exact
+      // fraction (denominator 10^fraction digits). Other text is the
+      // interpreter's error, NULL here (docs/sql.md, runtime errors), and so
+      // is a text past 18 digits on either side of the point.
+      const auto text = compile(*e.args[0]);
+      const auto& x = text.sql;
+      const auto t = d_.int_type();
+      ExactNumber n;
+      n.num = fmt::format(
+          "(CASE WHEN {0} IS NULL THEN 0 WHEN {1} THEN (CASE WHEN {0} LIKE '-%' THEN -1 ELSE 1 END)"
+          " * CAST(replace(substr({0}, CASE WHEN {0} LIKE '-%' THEN 2 ELSE 1 END), '.', '') AS {2}) END)",
+          x, d_.full_match(x, "-?[0-9]{1,18}([.][0-9]{1,18})?"), t);
+      n.den = fmt::format("CAST(rpad('1', CAST(length(COALESCE(split_part({}, '.', 2), '')) + 1 AS INTEGER), '0') AS {})", x, t);
+      n.reads_data = text.reads_data;
+      return number(n);
+    }
   }
   throw Refusal{e.pos, e.text + "()"};
 }

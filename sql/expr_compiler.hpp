@@ -5,6 +5,7 @@
 // (constants and month arithmetic) or a reference to its CTE.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -42,6 +43,9 @@ class ExprCompiler {
   ScoreContext context;
   /// Attribute columns the rules read (partner.attributes.X), for the scope table.
   std::vector<std::string> attributes;
+  /// `attained("id")`: the designations compiled so far, as the interpreter
+  /// knows those evaluated so far; a SQL condition over the scope row `s`.
+  std::map<std::string, std::string, std::less<>> attained;
 
   const Arithmetic& arithmetic() const { return arith_; }
   const Dialect& dialect() const { return d_; }

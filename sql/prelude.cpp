@@ -1,11 +1,16 @@
 // Typed tables and validation (prelude.hpp). The checks are those of
 // data/csv_rows.cpp that decide whether a partner can be scored: a malformed
 // month, value or date, a row without its partner or tenant, a tenant that
-// customers.csv does not list. A partner with any such row is left out of
+// customers.csv does not list, a measure, association type, segment or
+// market the contract does not define. A partner with any such row is left out of
 // the results, as `pcs eval --partners` reports it as failed instead.
 #include "sql/prelude.hpp"
 
 #include <fmt/format.h>
+
+#include <span>
+
+#include "data/values.hpp"
 
 namespace pcs::sql {
 
@@ -16,6 +21,16 @@ const char* date_pattern = "[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
 const char* value_pattern = "-?[0-9]+([.][0-9]{1,6})?";
 
 std::string blank(const std::string& column) { return fmt::format("NULLIF({}, '')", column); }
+
+/// True when the column holds a value outside the contract's list (a measure,
+/// an association type, a segment or a market of data/values.hpp): the
+/// interpreter rejects such a row, and with it the partner. An empty cell is
+/// judged by the other checks (required or absent).
+std::string not_one_of(const Dialect& d, const std::string& column, std::span<const std::string_view> allowed) {
+  std::string list;
+  for (const auto a : allowed) list += (list.empty() ? "" : ", ") + quote(d, a);
+  return fmt::format("(NULLIF({0}, '') IS NOT NULL AND {0} NOT IN ({1}))", column, list);
+}
 
 /// year * 12 + month - 1 of the first 7 characters ('2024-06' or '2024-06-30').
 std::string month_index(const Dialect& d, const std::string& text) {
@@ -45,20 +60,22 @@ std::string typed_tables(const Dialect& d, std::optional<MonthIndex> as_of, cons
       "pcs_usage",
       fmt::format("SELECT partner_id, {} AS tenant, {} AS month, measure, {} AS value, {} AS service, {} AS service_group, "
                   "{} AS workload, {} AS product, {} AS offer, {} AS association, {} AS area,\n"
-                  "  (partner_id IS NULL OR {} IS NULL OR measure IS NULL OR NOT {} OR NOT {}) AS bad\nFROM usage",
+                  "  (partner_id IS NULL OR {} IS NULL OR measure IS NULL OR NOT {} OR NOT {}\n"
+                  "   OR {} OR {}) AS bad\nFROM usage",
                   blank("tenant"), checked_month(d, "month", month_pattern), millionths(d, "value"), blank("service"),
                   blank("service_group"), blank("workload"), blank("product"), blank("offer"), blank("association"),
                   blank("area"), blank("tenant"), d.full_match("COALESCE(month, '')", month_pattern),
-                  d.full_match("COALESCE(value, '')", value_pattern)));
+                  d.full_match("COALESCE(value, '')", value_pattern), not_one_of(d, "measure", data::measures),
+                  not_one_of(d, "association", data::association_types)));
   out += d.create_table("pcs_customers",
-                        fmt::format("SELECT partner_id, {} AS tenant, {} AS segment, (partner_id IS NULL OR {} IS NULL) AS bad FROM customers",
-                                    blank("tenant"), blank("segment"), blank("tenant")));
+                        fmt::format("SELECT partner_id, {} AS tenant, {} AS segment, (partner_id IS NULL OR {} IS NULL OR {}) AS bad FROM customers",
+                                    blank("tenant"), blank("segment"), blank("tenant"), not_one_of(d, "segment", data::segments)));
   out += d.create_table(
       "pcs_associations",
       fmt::format("SELECT partner_id, {} AS tenant, {} AS association, {} AS since,\n"
-                  "  (partner_id IS NULL OR {} IS NULL OR {} IS NULL OR NOT {}) AS bad FROM associations",
+                  "  (partner_id IS NULL OR {} IS NULL OR {} IS NULL OR NOT {} OR {}) AS bad FROM associations",
                   blank("tenant"), blank("type"), checked_month(d, "since", date_pattern), blank("tenant"), blank("type"),
-                  d.full_match("COALESCE(since, '')", date_pattern)));
+                  d.full_match("COALESCE(since, '')", date_pattern), not_one_of(d, "type", data::association_types)));
   out += d.create_table(
       "pcs_certifications",
       fmt::format("SELECT partner_id, {} AS person, {} AS code, {} AS earned, {} AS expires,\n"
@@ -75,6 +92,7 @@ std::string typed_tables(const Dialect& d, std::optional<MonthIndex> as_of, cons
       "UNION SELECT partner_id FROM pcs_customers WHERE bad\n"
       "UNION SELECT partner_id FROM pcs_associations WHERE bad\n"
       "UNION SELECT partner_id FROM pcs_certifications WHERE bad\n"
+      "UNION SELECT partner_id FROM partners WHERE " + not_one_of(d, "market", data::markets) + "\n"
       "UNION SELECT u.partner_id FROM pcs_usage u WHERE u.tenant IS NOT NULL AND NOT EXISTS\n"
       "  (SELECT 1 FROM pcs_customers c WHERE c.partner_id = u.partner_id AND c.tenant = u.tenant)\n"
       "UNION SELECT a.partner_id FROM pcs_associations a WHERE a.tenant IS NOT NULL AND NOT EXISTS\n"

@@ -62,3 +62,41 @@ pcs_sql_golden_test(spark-2025-01-digital-app-innovation 2025-01-digital-app-inn
                     rulesets/2025-01 --dialect spark --designation digital-app-innovation)
 pcs_sql_test(postgres-2023-06 postgres ${PROJECT_SOURCE_DIR}/rulesets/2023-06)
 pcs_sql_test(postgres-2025-01 postgres ${PROJECT_SOURCE_DIR}/rulesets/2025-01)
+
+# Badges and specializations (pcs sql --part awards): every award the script
+# compiles compared with pcs eval --partners --explain (passed or attained,
+# the designation verdict and each requirement's); those left out for a
+# construct without SQL form are named by the script and counted.
+pcs_sql_test(duckdb-awards-2023-06 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2023-06 --part awards)
+pcs_sql_test(duckdb-awards-2025-01 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards)
+pcs_sql_test(duckdb-awards-2022-10 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2022-10 --part awards)
+pcs_sql_test(duckdb-awards-2022-05 duckdb ${PROJECT_SOURCE_DIR}/rulesets/2022-05 --part awards)
+# The generated partners pass no specialization: a hand-made ruleset where
+# badges and specializations pass, fail, are not published or are left out.
+pcs_sql_test(duckdb-awards-passing duckdb ${PCS_SQL_TEST_DIR}/rules/awards --part awards --population ${PCS_SQL_TEST_DIR}/population/credits)
+set_tests_properties(sql:duckdb-awards-passing PROPERTIES PASS_REGULAR_EXPRESSION "\\(6 attained or passed; 3 of awards left out by pcs sql not compared: covered\\).*; 0 differences")
+pcs_sql_test(postgres-awards-passing postgres ${PCS_SQL_TEST_DIR}/rules/awards --part awards --population ${PCS_SQL_TEST_DIR}/population/credits)
+set_tests_properties(sql:postgres-awards-passing PROPERTIES PASS_REGULAR_EXPRESSION "\\(6 attained or passed; 3 of awards left out by pcs sql not compared: covered\\).*; 0 differences")
+pcs_sql_test(postgres-awards-2025-01 postgres ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards)
+pcs_sql_cli_test("an award without SQL form is left out with a warning at its position" 0
+                 "program.pcs:62:11: warning\\[no-sql-form\\]: coverage\\(\\) has no SQL form yet \\(specialization covered is left out of the script\\)"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
+pcs_sql_cli_test("the awards script names the awards left out" 0
+                 "^-- awards left out \\(a rule without SQL form, see the warnings of pcs sql\\): covered$"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
+pcs_sql_cli_test("the awards script ends in one row per partner and award" 0
+                 "^ORDER BY partner, kind, award;$"
+                 $<TARGET_FILE:pcs> sql tests/sql/rules/awards --part awards)
+pcs_sql_golden_test(spark-awards awards.spark.sql tests/sql/rules/awards --dialect spark --part awards)
+
+# Measures (and association types, segments, markets) the contract does not
+# define: in the rules `where measure == "x"` keeps no row on both sides; in
+# the data such a row makes pcs eval fail the partner and the SQL leave it out.
+pcs_sql_test(duckdb-unknown-measure duckdb ${PCS_SQL_TEST_DIR}/rules/unknown-measure --population ${PCS_SQL_TEST_DIR}/population/unknown)
+pcs_sql_test(postgres-unknown-measure postgres ${PCS_SQL_TEST_DIR}/rules/unknown-measure --population ${PCS_SQL_TEST_DIR}/population/unknown)
+set_tests_properties(sql:duckdb-unknown-measure sql:postgres-unknown-measure PROPERTIES
+  PASS_REGULAR_EXPRESSION "1 partners scored by SQL .* 5 partners not scored by pcs eval; 0 differences")
+# With --designation, as pcs eval: no badge, and only the specializations
+# whose every designation is scored.
+pcs_sql_test(duckdb-awards-2025-01-designations duckdb ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards
+             --designation digital-app-innovation --designation data-ai)

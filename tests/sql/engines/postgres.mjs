@@ -77,7 +77,8 @@ export async function run(dir, sql, attributes) {
     const rows = records.map((r) => {
       const o = {};
       head.forEach((k, i) => { o[k] = r[i]; });
-      if (o.attained === 't' || o.attained === 'f') o.attained = o.attained === 't' ? 'true' : 'false';
+      for (const k of ['attained', 'published', 'designation_attained'])
+        if (o[k] === 't' || o[k] === 'f') o[k] = o[k] === 't' ? 'true' : 'false';
       return o;
     });
     return { rows, seconds };

@@ -5,13 +5,14 @@
 -- Typed tables: the contract's CSV tables (all text) checked and converted exactly.
 CREATE OR REPLACE TEMPORARY VIEW pcs_usage AS
 SELECT partner_id, NULLIF(tenant, '') AS tenant, CASE WHEN (month RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])$') THEN (CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1) END AS month, measure, CASE WHEN (value RLIKE '^-?[0-9]+([.][0-9]{1,6})?$') THEN (CASE WHEN value LIKE '-%' THEN -1 ELSE 1 END) * (CAST(split_part(substr(value, CASE WHEN value LIKE '-%' THEN 2 ELSE 1 END), '.', 1) AS DECIMAL(38,0)) * 1000000 + CAST(rpad(COALESCE(split_part(substr(value, CASE WHEN value LIKE '-%' THEN 2 ELSE 1 END), '.', 2), ''), 6, '0') AS DECIMAL(38,0))) END AS value, NULLIF(service, '') AS service, NULLIF(service_group, '') AS service_group, NULLIF(workload, '') AS workload, NULLIF(product, '') AS product, NULLIF(offer, '') AS offer, NULLIF(association, '') AS association, NULLIF(area, '') AS area,
-  (partner_id IS NULL OR NULLIF(tenant, '') IS NULL OR measure IS NULL OR NOT (COALESCE(month, '') RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])$') OR NOT (COALESCE(value, '') RLIKE '^-?[0-9]+([.][0-9]{1,6})?$')) AS bad
+  (partner_id IS NULL OR NULLIF(tenant, '') IS NULL OR measure IS NULL OR NOT (COALESCE(month, '') RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])$') OR NOT (COALESCE(value, '') RLIKE '^-?[0-9]+([.][0-9]{1,6})?$')
+   OR (NULLIF(measure, '') IS NOT NULL AND measure NOT IN ('acr', 'paid_seats', 'pau', 'mau', 'protected_users', 'consumption_value', 'adjusted_revenue')) OR (NULLIF(association, '') IS NOT NULL AND association NOT IN ('PAL', 'DPOR', 'CSP1', 'CSP2', 'CPOR', 'CPOR-RevRec', 'DAP'))) AS bad
 FROM usage;
 CREATE OR REPLACE TEMPORARY VIEW pcs_customers AS
-SELECT partner_id, NULLIF(tenant, '') AS tenant, NULLIF(segment, '') AS segment, (partner_id IS NULL OR NULLIF(tenant, '') IS NULL) AS bad FROM customers;
+SELECT partner_id, NULLIF(tenant, '') AS tenant, NULLIF(segment, '') AS segment, (partner_id IS NULL OR NULLIF(tenant, '') IS NULL OR (NULLIF(segment, '') IS NOT NULL AND segment NOT IN ('enterprise', 'smb', 'smc'))) AS bad FROM customers;
 CREATE OR REPLACE TEMPORARY VIEW pcs_associations AS
 SELECT partner_id, NULLIF(tenant, '') AS tenant, NULLIF(type, '') AS association, CASE WHEN (since RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$') THEN (CAST(substr(since, 1, 4) AS INTEGER) * 12 + CAST(substr(since, 6, 2) AS INTEGER) - 1) END AS since,
-  (partner_id IS NULL OR NULLIF(tenant, '') IS NULL OR NULLIF(type, '') IS NULL OR NOT (COALESCE(since, '') RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$')) AS bad FROM associations;
+  (partner_id IS NULL OR NULLIF(tenant, '') IS NULL OR NULLIF(type, '') IS NULL OR NOT (COALESCE(since, '') RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$') OR (NULLIF(type, '') IS NOT NULL AND type NOT IN ('PAL', 'DPOR', 'CSP1', 'CSP2', 'CPOR', 'CPOR-RevRec', 'DAP'))) AS bad FROM associations;
 CREATE OR REPLACE TEMPORARY VIEW pcs_certifications AS
 SELECT partner_id, NULLIF(person_id, '') AS person, NULLIF(code, '') AS code, CASE WHEN (earned RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$') THEN (CAST(substr(earned, 1, 4) AS INTEGER) * 12 + CAST(substr(earned, 6, 2) AS INTEGER) - 1) END AS earned, CASE WHEN (NULLIF(expires, '') RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$') THEN (CAST(substr(NULLIF(expires, ''), 1, 4) AS INTEGER) * 12 + CAST(substr(NULLIF(expires, ''), 6, 2) AS INTEGER) - 1) END AS expires,
   (partner_id IS NULL OR NULLIF(person_id, '') IS NULL OR NULLIF(code, '') IS NULL OR NOT (COALESCE(earned, '') RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$') OR (expires IS NOT NULL AND expires <> '' AND NOT (expires RLIKE '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'))) AS bad
@@ -23,6 +24,7 @@ SELECT partner_id FROM pcs_usage WHERE bad
 UNION SELECT partner_id FROM pcs_customers WHERE bad
 UNION SELECT partner_id FROM pcs_associations WHERE bad
 UNION SELECT partner_id FROM pcs_certifications WHERE bad
+UNION SELECT partner_id FROM partners WHERE (NULLIF(market, '') IS NOT NULL AND market NOT IN ('larger', 'other'))
 UNION SELECT u.partner_id FROM pcs_usage u WHERE u.tenant IS NOT NULL AND NOT EXISTS
   (SELECT 1 FROM pcs_customers c WHERE c.partner_id = u.partner_id AND c.tenant = u.tenant)
 UNION SELECT a.partner_id FROM pcs_associations a WHERE a.tenant IS NOT NULL AND NOT EXISTS
