@@ -100,3 +100,16 @@ set_tests_properties(sql:duckdb-unknown-measure sql:postgres-unknown-measure PRO
 # whose every designation is scored.
 pcs_sql_test(duckdb-awards-2025-01-designations duckdb ${PROJECT_SOURCE_DIR}/rulesets/2025-01 --part awards
              --designation digital-app-innovation --designation data-ai)
+
+# Spark: the golden files (what `pcs sql --dialect spark` prints, golden.sh)
+# parsed with a Spark SQL grammar (dt-sql-parser from npm, tests/sql/spark/),
+# and a script with a mistake, which the check must report where it is.
+add_test(NAME sql:spark-grammar-parses-the-golden-scripts
+         COMMAND ${PCS_SQL_TEST_DIR}/spark/run.sh ${PCS_SQL_TEST_DIR}/golden/2023-06-data-ai.spark.sql
+                 ${PCS_SQL_TEST_DIR}/golden/2025-01-digital-app-innovation.spark.sql ${PCS_SQL_TEST_DIR}/golden/awards.spark.sql)
+set_tests_properties(sql:spark-grammar-parses-the-golden-scripts PROPERTIES RESOURCE_LOCK pcs_sql_spark TIMEOUT 300)
+add_test(NAME sql:spark-grammar-sees-a-mistake
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect.sh 1
+                 "broken.spark.sql:5:13: 'partner_id' is not valid at this position, expecting an existing column or an existing function or a keyword"
+                 -- ${PCS_SQL_TEST_DIR}/spark/run.sh ${PCS_SQL_TEST_DIR}/spark/broken.spark.sql)
+set_tests_properties(sql:spark-grammar-sees-a-mistake PROPERTIES RESOURCE_LOCK pcs_sql_spark TIMEOUT 300)
