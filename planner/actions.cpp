@@ -63,7 +63,15 @@ std::vector<RowSpec> specs_of(const UsageQuery& q) {
       base.fresh_service = true;
       continue;
     }
-    if (!filter.allowed) continue;  // absent: an ordinary offer, no restriction
+    if (!filter.allowed) {
+      // Grouped by a dimension the rule does not restrict (2022-05 Security's
+      // protected users "by tenant, workload, month"): a row without that
+      // dimension falls in no group and would not count, so the planned row
+      // names one (tests/planner/plans_2022_05.cpp, Security).
+      if (filter.keyed && d != association_dim)
+        base.dims[std::size_t(d)] = symbols().intern("Planned " + std::string(field_name(field)));
+      continue;  // otherwise absent: an ordinary offer, no restriction
+    }
     std::vector<Symbol> ok;
     for (auto s : *filter.allowed)
       if (!filter.excluded.count(s) && std::find(ok.begin(), ok.end(), s) == ok.end()) ok.push_back(s);
@@ -98,6 +106,81 @@ std::vector<Decimal> amounts_of(const Facts& f) {
   return out;
 }
 
+/// Existing rows that pass every filter of `q` in the as-of month and are
+/// just below a number the metric compares with: the same rows topped up
+/// ("2,000 more units of Supply Chain at t-b9 make a 10,000-unit
+/// deployment"). Rows of the query's measure are grouped by tenant and
+/// dimensions; the three closest below a threshold are kept, each with the
+/// amount that reaches it (and one cent more, for `>`) besides the metric's
+/// own amounts. Without these, usage was only added at the two largest
+/// tenants in the first allowed dimensions, and a plan could miss the
+/// cheapest step (tests/planner/plans_2022_10.cpp, Business Applications).
+std::vector<Action> top_ups(const UsageQuery& q, const Facts& f, const data::Partner& partner, MonthIndex as_of) {
+  const auto& u = partner.usage;
+  auto passes = [&](std::size_t r) {
+    if (u.measure[r] != q.measure || u.month[r] != as_of) return false;
+    for (const auto& [field, filter] : q.filters) {
+      const int d = dimension_of(field);
+      if (d < 0) continue;
+      const std::vector<Symbol>* col = nullptr;
+      switch (d) {
+        case 0: col = &u.service; break;
+        case 1: col = &u.service_group; break;
+        case 2: col = &u.workload; break;
+        case 3: col = &u.product; break;
+        case 4: col = &u.offer; break;
+        case 5: col = &u.association; break;
+        case 6: col = &u.area; break;
+        case 7: col = &u.service_level_4; break;
+        default: col = &u.service_influencer; break;
+      }
+      const Symbol v = (*col)[r];
+      if (filter.excluded.count(v)) return false;
+      if (filter.allowed && std::find(filter.allowed->begin(), filter.allowed->end(), v) == filter.allowed->end())
+        return false;
+    }
+    return true;
+  };
+  std::map<std::pair<std::uint32_t, Dimensions>, Decimal> groups;
+  for (std::size_t r = 0; r < u.size(); ++r) {
+    if (!passes(r)) continue;
+    const Dimensions dims = {u.service[r], u.service_group[r], u.workload[r], u.product[r], u.offer[r],
+                             u.association[r], u.area[r], u.service_level_4[r], u.service_influencer[r]};
+    groups[{u.customer[r], dims}] += Decimal::from_micros(u.value[r]);
+  }
+  struct Near {
+    Decimal gap;
+    std::uint32_t customer;
+    Dimensions dims;
+  };
+  std::vector<Near> near;
+  for (const auto& [key, value] : groups) {
+    auto above = f.numbers.lower_bound(value);  // the least number at or above the group's value
+    if (above != f.numbers.end()) near.push_back({*above - value, key.first, key.second});
+  }
+  std::stable_sort(near.begin(), near.end(), [](const Near& a, const Near& b) { return a.gap < b.gap; });
+  std::vector<Action> out;
+  const Decimal cent = Decimal::ratio(1, 100);
+  for (std::size_t i = 0; i < near.size() && i < 3; ++i) {
+    Action a;
+    a.kind = Action::Kind::add_usage;
+    RowSpec row;
+    row.measure = q.measure;
+    row.dims = near[i].dims;
+    a.rows = {row};
+    a.months = {0};
+    a.existing = partner.customers[near[i].customer].tenant;
+    const auto own = amounts_of(f);
+    std::set<Decimal> amounts(own.begin(), own.end());
+    if (near[i].gap > Decimal()) amounts.insert(near[i].gap);
+    amounts.insert(near[i].gap + cent);
+    a.amounts.assign(amounts.begin(), amounts.end());
+    a.amount = a.amounts.front();
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
 }  // namespace
 
 bool Action::operator==(const Action& o) const {
@@ -120,22 +203,39 @@ std::vector<Action> candidate_actions(const std::vector<Facts>& facts, const std
       a.metric = metric_ids[m];
       a.person = t;
       add(a);
-      // People who hold part of a multi-exam certification: the missing exams.
+      // People who hold part of a multi-exam certification: the missing
+      // exams, fewest first. A person who already counts for the metric
+      // (holds every code of one of its templates) is left out: completing
+      // another template brings nothing. Before, the first three partial
+      // holders in file order were taken, which could all be people who
+      // already counted (tests/planner/plans_2022_10.cpp, Security: x7 holds
+      // MS-500 + AZ-500 and one SC exam makes a seventh engineer).
       const auto codes = t.codes();
-      int completions = 0;
+      auto counts_already = [&](const data::Person& p) {
+        return std::any_of(f.people.begin(), f.people.end(), [&](const PersonTemplate& other) {
+          const auto need = other.codes();
+          return std::all_of(need.begin(), need.end(), [&](Symbol c) { return holds_code(p, c, as_of); });
+        });
+      };
+      std::vector<std::pair<std::size_t, const data::Person*>> partial;
       for (const auto& p : partner.people) {
-        std::vector<Symbol> missing;
+        std::size_t missing = 0;
         for (auto c : codes)
-          if (!holds_code(p, c, as_of)) missing.push_back(c);
-        if (missing.empty() || missing.size() == codes.size() || completions == 3) continue;
+          if (!holds_code(p, c, as_of)) ++missing;
+        if (missing == 0 || missing == codes.size() || counts_already(p)) continue;
+        partial.push_back({missing, &p});
+      }
+      std::stable_sort(partial.begin(), partial.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (std::size_t i = 0; i < partial.size() && i < 3; ++i) {
+        const data::Person& p = *partial[i].second;
         Action c;
         c.kind = Action::Kind::complete_person;
         c.metric = metric_ids[m];
         c.person = t;
         c.existing = p.id;
-        c.missing = missing;
+        for (auto code : codes)
+          if (!holds_code(p, code, as_of)) c.missing.push_back(code);
         add(c);
-        ++completions;
       }
     }
     // Months: the as-of month, and the month before when the rules read it.
@@ -218,6 +318,10 @@ std::vector<Action> candidate_actions(const std::vector<Facts>& facts, const std
               }
             }
           }
+      }
+      for (auto& e : top_ups(q, f, partner, as_of)) {
+        e.metric = metric_ids[m];
+        add(std::move(e));
       }
     }
   }
