@@ -316,13 +316,34 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
   std::vector<Action> kept;
   for (std::size_t j = 0; j < chosen.size(); ++j)
     if (keep[j]) kept.push_back(chosen[j]);
+  // Fewer people or customers, then the least amount to the cent.
+  auto minimise = [&](Action& a) {
+    while (a.count > 1) {
+      --a.count;
+      if (!attained(kept)) {
+        ++a.count;
+        break;
+      }
+    }
+    if (a.kind == Action::Kind::new_customers || a.kind == Action::Kind::add_usage) {
+      const Decimal hi = a.amount;
+      a.amount = least_amount(hi, [&](const Decimal& x) {
+        a.amount = x;
+        const bool ok = x > Decimal() && attained(kept);
+        a.amount = hi;
+        return ok;
+      });
+    }
+  };
+  for (auto& a : kept) minimise(a);
   // Exchange: the greedy rounds take steps of a whole point first, so a step
   // may be kept where one cheaper candidate would do once the others are
   // taken (azure-misses under 2022-10, Digital & App Innovation: a new
   // service, 16 h for 2 points, where 0.5 point of usage growth, 50 USD of
   // ACR for 0.4 h, is all that was missing; tests/planner/plans_2022_10.cpp).
-  // Each kept action is replaced by the cheapest single candidate that keeps
-  // the designation attained, if one costs less (its amount is cut below).
+  // Each kept action (already cut to its least count and amount) is replaced
+  // by the single candidate that keeps the designation attained and costs
+  // least once cut the same way, if that is less.
   for (std::size_t i = 0; i < kept.size(); ++i) {
     std::vector<Action> rest;
     for (std::size_t j = 0; j < kept.size(); ++j)
@@ -351,28 +372,13 @@ DesignationPlan plan_designation(const Ruleset& ruleset, const ast::DesignationD
         try_one(c);  // one person
       }
     }
-    if (better) kept[i] = *better;
-  }
-  // Fewer people or customers, then the least amount to the cent.
-  for (auto& a : kept) {
-    while (a.count > 1) {
-      --a.count;
-      if (!attained(kept)) {
-        ++a.count;
-        break;
-      }
-    }
-    if (a.kind == Action::Kind::new_customers || a.kind == Action::Kind::add_usage) {
-      const Decimal hi = a.amount;
-      a.amount = least_amount(hi, [&](const Decimal& x) {
-        a.amount = x;
-        const bool ok = x > Decimal() && attained(kept);
-        a.amount = hi;
-        return ok;
-      });
+    if (better) {
+      const Action old = kept[i];
+      kept[i] = *better;
+      minimise(kept[i]);
+      if (!(action_cost(kept[i], costs) < action_cost(old, costs))) kept[i] = old;
     }
   }
-
   // The points each action brings, in order, and the verified result.
   Decimal before_total = plan.before.total;
   std::vector<Action> prefix;
