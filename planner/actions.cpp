@@ -11,6 +11,7 @@
 // metric compares with. Retired certifications (`counts through` before the
 // as-of month) yield no action.
 #include "planner/actions.hpp"
+#include "planner/top_ups.hpp"
 
 #include <fmt/format.h>
 
@@ -103,81 +104,6 @@ std::vector<Decimal> amounts_of(const Facts& f) {
     out = spread;
   }
   if (out.empty()) out.push_back(Decimal::from_int(1));
-  return out;
-}
-
-/// Existing rows that pass every filter of `q` in the as-of month and are
-/// just below a number the metric compares with: the same rows topped up
-/// ("2,000 more units of Supply Chain at t-b9 make a 10,000-unit
-/// deployment"). Rows of the query's measure are grouped by tenant and
-/// dimensions; the three closest below a threshold are kept, each with the
-/// amount that reaches it (and one cent more, for `>`) besides the metric's
-/// own amounts. Without these, usage was only added at the two largest
-/// tenants in the first allowed dimensions, and a plan could miss the
-/// cheapest step (tests/planner/plans_2022_10.cpp, Business Applications).
-std::vector<Action> top_ups(const UsageQuery& q, const Facts& f, const data::Partner& partner, MonthIndex as_of) {
-  const auto& u = partner.usage;
-  auto passes = [&](std::size_t r) {
-    if (u.measure[r] != q.measure || u.month[r] != as_of) return false;
-    for (const auto& [field, filter] : q.filters) {
-      const int d = dimension_of(field);
-      if (d < 0) continue;
-      const std::vector<Symbol>* col = nullptr;
-      switch (d) {
-        case 0: col = &u.service; break;
-        case 1: col = &u.service_group; break;
-        case 2: col = &u.workload; break;
-        case 3: col = &u.product; break;
-        case 4: col = &u.offer; break;
-        case 5: col = &u.association; break;
-        case 6: col = &u.area; break;
-        case 7: col = &u.service_level_4; break;
-        default: col = &u.service_influencer; break;
-      }
-      const Symbol v = (*col)[r];
-      if (filter.excluded.count(v)) return false;
-      if (filter.allowed && std::find(filter.allowed->begin(), filter.allowed->end(), v) == filter.allowed->end())
-        return false;
-    }
-    return true;
-  };
-  std::map<std::pair<std::uint32_t, Dimensions>, Decimal> groups;
-  for (std::size_t r = 0; r < u.size(); ++r) {
-    if (!passes(r)) continue;
-    const Dimensions dims = {u.service[r], u.service_group[r], u.workload[r], u.product[r], u.offer[r],
-                             u.association[r], u.area[r], u.service_level_4[r], u.service_influencer[r]};
-    groups[{u.customer[r], dims}] += Decimal::from_micros(u.value[r]);
-  }
-  struct Near {
-    Decimal gap;
-    std::uint32_t customer;
-    Dimensions dims;
-  };
-  std::vector<Near> near;
-  for (const auto& [key, value] : groups) {
-    auto above = f.numbers.lower_bound(value);  // the least number at or above the group's value
-    if (above != f.numbers.end()) near.push_back({*above - value, key.first, key.second});
-  }
-  std::stable_sort(near.begin(), near.end(), [](const Near& a, const Near& b) { return a.gap < b.gap; });
-  std::vector<Action> out;
-  const Decimal cent = Decimal::ratio(1, 100);
-  for (std::size_t i = 0; i < near.size() && i < 3; ++i) {
-    Action a;
-    a.kind = Action::Kind::add_usage;
-    RowSpec row;
-    row.measure = q.measure;
-    row.dims = near[i].dims;
-    a.rows = {row};
-    a.months = {0};
-    a.existing = partner.customers[near[i].customer].tenant;
-    const auto own = amounts_of(f);
-    std::set<Decimal> amounts(own.begin(), own.end());
-    if (near[i].gap > Decimal()) amounts.insert(near[i].gap);
-    amounts.insert(near[i].gap + cent);
-    a.amounts.assign(amounts.begin(), amounts.end());
-    a.amount = a.amounts.front();
-    out.push_back(std::move(a));
-  }
   return out;
 }
 
@@ -319,7 +245,7 @@ std::vector<Action> candidate_actions(const std::vector<Facts>& facts, const std
             }
           }
       }
-      for (auto& e : top_ups(q, f, partner, as_of)) {
+      for (auto& e : top_ups(q, f.numbers, amounts, partner, as_of)) {
         e.metric = metric_ids[m];
         add(std::move(e));
       }
