@@ -151,17 +151,20 @@ pcs_cli_test("plan: Modern Work from zero is planned and the plan verified" 0
              "verified: 70 / 100, path smb, attained"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
 # Steps with no points of their own count together with the next step that
-# brings points: 2 new customers lower the usage-growth ratio (-12.5) until
-# usage at existing tenants raises it (+27.8): +15.3 for steps 3 to 6.
+# brings points: at southridge (credits-and-churn, 2023-06) 50 USD more ACR
+# makes one more customer at the 1,000 USD threshold, which only lifts net
+# customer adds from -2 to -1 (still 0 points); with two new customers it is
+# +1 (10 points), and their ACR raises usage growth (16 points): +26 for
+# steps 1 and 2 together.
 pcs_cli_test("plan: a step with no points of its own names the step it counts with" 0
-             "^   3\\. win 2 new customer tenants .* 320\\.8 h      with step 6  \\[net_customer_adds\\]$"
-             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+             "^   1\\. add 50 USD of acr .* 0\\.4 h      with step 2  \\[net_customer_adds\\]$"
+             ${pcs_bin} plan rulesets examples/partners/credits-and-churn.json --designation infrastructure)
 pcs_cli_test("plan: the points of steps that count together are on the last one" 0
-             "^   6\\. add .* 0\\.8 h     \\+15\\.3 points  \\[usage_growth\\] \\(steps 3-6 together\\)$"
-             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --designation modern-work)
+             "^   2\\. win 2 new customer tenants .* 344\\.7 h       \\+26 points  \\[net_customer_adds\\] \\(steps 1-2 together\\)$"
+             ${pcs_bin} plan rulesets examples/partners/credits-and-churn.json --designation infrastructure)
 pcs_cli_test("plan --format json: each action names the steps it counts with" 0
-             "\"points\": -12\\.5, \"together\": \\{ \"first\": 3, \"last\": 6, \"points\": 15\\.3 \\}"
-             ${pcs_bin} plan rulesets examples/partners/zero-metric.json --format json --designation modern-work)
+             "\"points\": 0, \"together\": \\{ \"first\": 1, \"last\": 2, \"points\": 26 \\}"
+             ${pcs_bin} plan rulesets examples/partners/credits-and-churn.json --format json --designation infrastructure)
 pcs_cli_test("plan: the badge names the designations it misses" 0
              "Microsoft Cloud badge: not attained; it needs infrastructure"
              ${pcs_bin} plan rulesets examples/partners/zero-metric.json)

@@ -4,6 +4,11 @@ add_executable(pcs_planner_tests
   test_main.cpp
   planner/test_planner.cpp
   planner/test_population.cpp
+  planner/plans_2022_05.cpp
+  planner/plans_2022_10.cpp
+  planner/plans_2023_06.cpp
+  planner/plans_2025_01.cpp
+  planner/plans_new_version.cpp
 )
 target_link_libraries(pcs_planner_tests PRIVATE pcs_planner doctest::doctest)
 target_compile_definitions(pcs_planner_tests PRIVATE PCS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
