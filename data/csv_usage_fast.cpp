@@ -39,14 +39,17 @@ bool Loader::usage_row_fast(const File& f, std::span<const std::string_view> cel
   const std::string_view tenant = cell(u_tenant);
   if (tenant.empty()) return false;
   std::uint32_t customer;
-  if (&b == last_tenant_.builder && tenant == last_tenant_.text) {
-    customer = last_tenant_.index;
+  TenantSlot& slot = tenant_slot(tenant);
+  if (&b == slot.builder && tenant == slot.text) {
+    customer = slot.index;
   } else {
     const auto symbol = symbols().find(tenant);
     const auto it = symbol ? b.tenants.find(*symbol) : b.tenants.end();
     if (it == b.tenants.end()) return false;
     customer = it->second.index;
-    last_tenant_ = {&b, std::string(tenant), customer};
+    slot.builder = &b;
+    slot.text.assign(tenant);
+    slot.index = customer;
   }
   const std::string_view month_text = cell(u_month), measure_text = cell(u_measure), value_text = cell(u_value);
   if (month_text.empty() || measure_text.empty() || value_text.empty()) return false;
@@ -65,7 +68,10 @@ bool Loader::usage_row_fast(const File& f, std::span<const std::string_view> cel
     const std::string_view text = cell(k);
     if (text.empty()) return no_symbol;
     auto& last = last_cell_[std::size_t(k)];
-    if (last.second == no_symbol || last.first != text) last = {std::string(text), cache_.intern(text)};
+    if (last.second == no_symbol || last.first != text) {
+      last.first.assign(text);  // into the string's room: no allocation per change of value
+      last.second = cache_.intern(text);
+    }
     return last.second;
   };
   b.partner.usage.append({customer, *month, measure, *value, dimension(u_service), dimension(u_service_group),
