@@ -17,6 +17,17 @@ namespace pcs::data::csv_detail {
 namespace {
 constexpr std::size_t max_cells = 32;  // wider rows (many extra columns) take the ordinary path
 
+// The bytes the line scan below must look at: a comma, a line ending, a quote,
+// a control character but the tab, DEL, and every byte of multi-byte UTF-8.
+// A table lookup per byte instead of seven comparisons: this loop reads nine
+// bytes in ten of an export.
+constexpr std::array<bool, 256> stop_bytes() {
+  std::array<bool, 256> stops{};
+  for (std::size_t c = 0; c < 256; ++c) stops[c] = c == ',' || c == '"' || (c < 0x20 && c != '\t') || c >= 0x7F;
+  return stops;
+}
+constexpr std::array<bool, 256> stops = stop_bytes();
+
 template <std::size_t N>
 Symbol symbol_of(std::string_view text, std::span<const std::string_view> allowed, const std::array<Symbol, N>& symbols) {
   for (std::size_t i = 0; i < allowed.size(); ++i)
@@ -118,6 +129,8 @@ void Loader::usage_rows_fast(File& f, const TableText& t) {
     std::size_t count = 0, start = at, i = at, next = n;
     bool plain = true;
     for (; i < n; ++i) {
+      while (i < n && !stops[static_cast<unsigned char>(text[i])]) ++i;  // most bytes: one load, one test
+      if (i == n) break;
       const auto c = static_cast<unsigned char>(text[i]);
       if (c == ',') {
         if (count + 1 >= max_cells || i - start > csv::max_field_bytes) {
