@@ -152,20 +152,30 @@ void CsvPartition::index_partners(Table& t) {
   std::size_t size = 16;
   while (size < 2 * ids_.size()) size <<= 1;
   rank_slots_.assign(size, 0);
+  id_bytes_.clear();
+  id_starts_.clear();
   for (std::size_t i = 0; i < ids_.size(); ++i) {
-    std::size_t h = hash_id(ids_[i]) & (size - 1);
+    id_starts_.push_back(std::uint32_t(id_bytes_.size()));
+    id_bytes_ += ids_[i];
+    const std::uint64_t hash = hash_id(ids_[i]);
+    std::size_t h = hash & (size - 1);
     while (rank_slots_[h] != 0) h = (h + 1) & (size - 1);
-    rank_slots_[h] = std::uint32_t(i + 1);
+    rank_slots_[h] = (hash & 0xFFFFFFFF00000000ull) | std::uint64_t(i + 1);
   }
+  id_starts_.push_back(std::uint32_t(id_bytes_.size()));
 }
 
-std::optional<std::uint32_t> CsvPartition::rank_of(std::string_view id) const {
-  if (rank_slots_.empty()) return std::nullopt;
+std::int64_t CsvPartition::rank_of(std::string_view id) const {
+  if (rank_slots_.empty()) return -1;
   const std::size_t mask = rank_slots_.size() - 1;
-  for (std::size_t h = hash_id(id) & mask;; h = (h + 1) & mask) {
-    const std::uint32_t r = rank_slots_[h];
-    if (r == 0) return std::nullopt;
-    if (ids_[r - 1] == id) return r - 1;
+  const std::uint64_t hash = hash_id(id), tag = hash & 0xFFFFFFFF00000000ull;
+  for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
+    const std::uint64_t slot = rank_slots_[h];
+    if (slot == 0) return -1;
+    if ((slot & 0xFFFFFFFF00000000ull) != tag) continue;
+    const std::size_t r = std::size_t(slot & 0xFFFFFFFFu) - 1;
+    const std::string_view known(id_bytes_.data() + id_starts_[r], id_starts_[r + 1] - id_starts_[r]);
+    if (known == id) return std::int64_t(r);
   }
 }
 
@@ -173,9 +183,9 @@ std::optional<std::size_t> CsvPartition::bucket_of(std::string_view id, Lookup& 
   if (id.empty()) return std::nullopt;
   if (id == last.id) return last.bucket;
   last.id.assign(id);
-  const auto rank = rank_of(id);
-  last.rank = rank.value_or(0);
-  last.bucket = rank ? std::optional<std::size_t>(std::size_t(*rank) * buckets_ / ids_.size()) : std::nullopt;
+  const std::int64_t rank = rank_of(id);
+  last.rank = rank < 0 ? 0 : std::uint32_t(rank);
+  last.bucket = rank < 0 ? std::nullopt : std::optional<std::size_t>(std::size_t(rank) * buckets_ / ids_.size());
   return last.bucket;
 }
 

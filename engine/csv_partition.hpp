@@ -106,7 +106,7 @@ class CsvPartition {
   /// temporary file, on `threads` byte ranges at once; false on a write error.
   bool copy(std::size_t index, Table& t, unsigned threads, std::size_t range_bytes, std::vector<Diagnostic>& stray);
   void copy_range(const Table& t, CopyScan& scan) const;
-  std::optional<std::uint32_t> rank_of(std::string_view id) const;
+  std::int64_t rank_of(std::string_view id) const;  // -1: not in partners.csv
   std::optional<std::size_t> bucket_of(std::string_view id, Lookup& last) const;
   Diagnostic unterminated(std::size_t index, const Table& t, std::string_view record, std::uint32_t line) const;
   std::array<data::TableText, 5> header_texts() const;
@@ -114,9 +114,13 @@ class CsvPartition {
   std::string dir_;
   std::array<Table, 5> tables_;
   std::vector<std::string> ids_;  // sorted, unique
-  // id -> 1 + its index in ids_, open addressing (a power of two, at most half full):
-  // shuffled rows look one up per row, and a flat table probes one cache line.
-  std::vector<std::uint32_t> rank_slots_;
+  // id -> its index in ids_, open addressing (a power of two, at most half
+  // full): shuffled rows look one up per row. A slot holds the id's hash in
+  // its high half and 1 + its index in the low half, so a probe reads one
+  // word, and the id's bytes (in `id_bytes_`, contiguous) only when the hashes agree.
+  std::vector<std::uint64_t> rank_slots_;
+  std::string id_bytes_;                 // ids_ end to end
+  std::vector<std::uint32_t> id_starts_;  // where id i starts in id_bytes_; one more at the end
   std::size_t buckets_ = 0;
   std::vector<std::uint64_t> bucket_rows_;
   std::uint64_t bytes_ = 0, rows_ = 0;
