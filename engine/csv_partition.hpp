@@ -11,7 +11,8 @@
 //     the rows are read again with pread when the bucket is scored;
 //   - rows shuffled (the runs would be about one per row): the table is
 //     partitioned again, copying each record into its bucket's part of a
-//     temporary file (unlinked at once), 64 KiB at a time.
+//     temporary file (unlinked at once), 64 KiB at a time, by several
+//     threads at once, each a byte range of the table, joined in file order.
 //
 // A bucket is then loaded on its own (load(k), thread-safe) by the contract
 // loader of data/csv_loader.hpp over its rows, at their original lines, so
