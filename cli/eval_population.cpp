@@ -99,7 +99,10 @@ int run_eval_population(const EvalArgs& args) {
   engine::Population population;
   std::vector<Diagnostic> stray;
   const SourceFiles none;
-  if (!population.open(args.partners, {}, stray)) {
+  const unsigned threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
+  engine::PartitionOptions partition;
+  partition.threads = threads;  // --threads 1 reads on one thread too
+  if (!population.open(args.partners, partition, stray)) {
     for (const auto& d : stray) std::cerr << render(d, none);
     std::cerr << fmt::format("pcs eval: the partners in '{}' cannot be read; nothing was scored\n", args.partners);
     return exit_data_invalid;
@@ -173,7 +176,6 @@ int run_eval_population(const EvalArgs& args) {
     progress.add(1, product.rows);
     progress.show();
   };
-  const unsigned threads = args.threads > 0 ? args.threads : std::max(1u, std::thread::hardware_concurrency());
   engine::run_units<Product>(population, threads, work, emit, [&] { progress.show(); }, stray);
   progress.clear();
   std::stable_sort(unsorted.begin(), unsorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

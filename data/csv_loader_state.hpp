@@ -179,11 +179,23 @@ class Loader {
   File partners_;  // kept: index_ views its text
   TablesLoad out_;
   SymbolCache cache_;
-  struct {
+  // Tenants found lately, by a hash of their text (Loader::tenant and the
+  // usage fast path). Rows of a partner name its tenants again and again,
+  // interleaved when an export's rows are shuffled: a slot answers without
+  // the process-wide symbol table (its hash and the lock threads share).
+  // A slot is only a cache: it holds the builder, so a partner never sees
+  // another's tenant, and a collision merely costs a lookup.
+  struct TenantSlot {
     const Builder* builder = nullptr;
     std::string text;
     std::uint32_t index = 0;
-  } last_tenant_;  // the tenant found last (Loader::tenant)
+  };
+  std::array<TenantSlot, 1024> tenant_slots_{};
+  TenantSlot& tenant_slot(std::string_view text) {
+    std::uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return tenant_slots_[(h ^ (h >> 16)) % tenant_slots_.size()];
+  }
 };
 
 

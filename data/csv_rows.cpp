@@ -43,13 +43,15 @@ std::optional<DayNumber> Row::date(int k, bool req) {
 std::optional<std::uint32_t> Loader::tenant(Row& row, int k) {
   auto text = row.name(k, true);
   if (!text) return std::nullopt;
-  // A tenant's rows are usually adjacent: the last one found answers most
-  // rows without the process-wide symbol table (and its lock, which threads share).
-  if (&row.builder == last_tenant_.builder && *text == last_tenant_.text) return last_tenant_.index;
+  // A partner's tenants recur row after row: the cache answers most rows.
+  TenantSlot& slot = tenant_slot(*text);
+  if (&row.builder == slot.builder && *text == slot.text) return slot.index;
   const auto symbol = symbols().find(*text);
   auto it = symbol ? row.builder.tenants.find(*symbol) : row.builder.tenants.end();
   if (it != row.builder.tenants.end()) {
-    last_tenant_ = {&row.builder, std::string(*text), it->second.index};
+    slot.builder = &row.builder;
+    slot.text.assign(*text);
+    slot.index = it->second.index;
     return it->second.index;
   }
   stray(row.file, at(row.file, *row.at(k), "partner-data",

@@ -18,7 +18,10 @@ class SymbolCache {
     std::uint32_t h = 2166136261u;  // FNV-1a
     for (char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
     Slot& slot = slots_[h % slots_.size()];
-    if (slot.symbol == no_symbol || slot.text != text) slot = {std::string(text), symbols().intern(text)};
+    if (slot.symbol == no_symbol || slot.text != text) {
+      slot.symbol = symbols().intern(text);
+      slot.text.assign(text);  // reuses the slot's room: names are often longer than a short string holds
+    }
     return slot.symbol;
   }
 

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <thread>
 
 #include "data/csv_reader.hpp"
 #include "data/csv_splitter.hpp"
@@ -54,6 +56,13 @@ bool read_all(int fd, char* data, std::size_t size, std::uint64_t offset) {
     data += n, size -= std::size_t(n), offset += std::uint64_t(n);
   }
   return true;
+}
+
+// FNV-1a: partner ids are a few bytes; the rank table is probed once per shuffled row.
+std::uint64_t hash_id(std::string_view id) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : id) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return h ^ (h >> 29);
 }
 
 std::uint32_t count_lines(std::string_view s) { return std::uint32_t(std::count(s.begin(), s.end(), '\n')); }
@@ -140,19 +149,44 @@ void CsvPartition::index_partners(Table& t) {
   }
   std::sort(ids_.begin(), ids_.end());
   ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
-  rank_.reserve(ids_.size());
-  for (std::size_t i = 0; i < ids_.size(); ++i) rank_.emplace(ids_[i], std::uint32_t(i));
+  std::size_t size = 16;
+  while (size < 2 * ids_.size()) size <<= 1;
+  rank_slots_.assign(size, 0);
+  id_bytes_.clear();
+  id_starts_.clear();
+  for (std::size_t i = 0; i < ids_.size(); ++i) {
+    id_starts_.push_back(std::uint32_t(id_bytes_.size()));
+    id_bytes_ += ids_[i];
+    const std::uint64_t hash = hash_id(ids_[i]);
+    std::size_t h = hash & (size - 1);
+    while (rank_slots_[h] != 0) h = (h + 1) & (size - 1);
+    rank_slots_[h] = (hash & 0xFFFFFFFF00000000ull) | std::uint64_t(i + 1);
+  }
+  id_starts_.push_back(std::uint32_t(id_bytes_.size()));
 }
 
-std::optional<std::size_t> CsvPartition::bucket_of(std::string_view id) {
+std::int64_t CsvPartition::rank_of(std::string_view id) const {
+  if (rank_slots_.empty()) return -1;
+  const std::size_t mask = rank_slots_.size() - 1;
+  const std::uint64_t hash = hash_id(id), tag = hash & 0xFFFFFFFF00000000ull;
+  for (std::size_t h = hash & mask;; h = (h + 1) & mask) {
+    const std::uint64_t slot = rank_slots_[h];
+    if (slot == 0) return -1;
+    if ((slot & 0xFFFFFFFF00000000ull) != tag) continue;
+    const std::size_t r = std::size_t(slot & 0xFFFFFFFFu) - 1;
+    const std::string_view known(id_bytes_.data() + id_starts_[r], id_starts_[r + 1] - id_starts_[r]);
+    if (known == id) return std::int64_t(r);
+  }
+}
+
+std::optional<std::size_t> CsvPartition::bucket_of(std::string_view id, Lookup& last) const {
   if (id.empty()) return std::nullopt;
-  if (id == last_id_) return last_bucket_;
-  last_id_.assign(id);
-  const auto it = rank_.find(id);
-  last_rank_ = it == rank_.end() ? 0 : it->second;
-  last_bucket_ = it == rank_.end() ? std::nullopt
-                                   : std::optional<std::size_t>(std::size_t(it->second) * buckets_ / ids_.size());
-  return last_bucket_;
+  if (id == last.id) return last.bucket;
+  last.id.assign(id);
+  const std::int64_t rank = rank_of(id);
+  last.rank = rank < 0 ? 0 : std::uint32_t(rank);
+  last.bucket = rank < 0 ? std::nullopt : std::optional<std::size_t>(std::size_t(rank) * buckets_ / ids_.size());
+  return last.bucket;
 }
 
 // The error of a quoted field never closed, as the loader reports it when reading the whole file.
@@ -170,28 +204,18 @@ Diagnostic CsvPartition::unterminated(std::size_t index, const Table& t, std::st
   return {Severity::error, "csv-syntax", SourcePos{t.path, line, 1, 1}, "unterminated quoted field", {}};
 }
 
-bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max_runs, std::vector<Diagnostic>& stray) {
+bool CsvPartition::route(std::size_t index, Table& t, std::size_t max_runs, std::vector<Diagnostic>& stray) {
   const std::string_view text = t.file.text();
   RecordSplitter splitter(text, t.id_column);
   std::size_t at = std::min(t.header.size(), text.size());
   std::uint32_t line = t.header_lines;
   std::size_t run_count = 0;
   t.runs.assign(buckets_, {});
-  t.chunks.assign(buckets_, {});
-  std::vector<std::string> buffers(copy ? buckets_ : 0);
-  std::uint64_t temp_size = 0;
-  auto flush = [&](std::size_t b) {
-    if (buffers[b].empty()) return true;
-    if (!write_all(t.temp_fd, buffers[b].data(), buffers[b].size(), temp_size)) return false;
-    t.chunks[b].push_back({temp_size, buffers[b].size()});
-    temp_size += buffers[b].size();
-    buffers[b].clear();
-    return true;
-  };
   stray_rows_of_[index].clear();
   stray_rows_[index] = stray_dropped_[index] = 0;
   std::vector<std::uint64_t> rows(buckets_, 0);
   std::size_t released = 0;
+  Lookup last;
   while (splitter.skip_blank(at, line)) {
     const SplitRecord r = splitter.split(at);
     if (r.unterminated) {
@@ -200,7 +224,7 @@ bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max
       t.late_error = d;
       break;
     }
-    const auto bucket = r.has_id ? bucket_of(r.id) : std::nullopt;
+    const auto bucket = r.has_id ? bucket_of(r.id, last) : std::nullopt;
     if (!bucket) {
       if (stray_rows_[index] < max_stray_rows) {
         ++stray_rows_[index];
@@ -208,19 +232,6 @@ bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max
       } else {
         ++stray_dropped_[index];
       }
-    } else if (copy) {
-      std::string& buffer = buffers[*bucket];
-      // A frame: line, length, line breaks (the record's own and its ending),
-      // the partner's rank, then the record and '\n'.
-      const auto length = std::uint32_t(r.end - r.begin + 1);
-      const std::uint32_t breaks = r.lines + (r.next == r.end ? 1 : 0);  // the '\n' added at the end of the file
-      char frame[16];
-      std::memcpy(frame, &line, 4);
-      std::memcpy(frame + 4, &length, 4);
-      std::memcpy(frame + 8, &breaks, 4);
-      std::memcpy(frame + 12, &last_rank_, 4);
-      buffer.append(frame, 16).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
-      if (buffer.size() >= copy_buffer && !flush(*bucket)) return false;
     } else {
       auto& runs = t.runs[*bucket];
       if (!runs.empty() && runs.back().offset + runs.back().length == r.begin) {
@@ -230,17 +241,172 @@ bool CsvPartition::route(std::size_t index, Table& t, bool copy, std::size_t max
         if (++run_count > max_runs) return false;
         runs.push_back({r.begin, r.next - r.begin, line, r.lines});
       }
+      ++rows[*bucket];
     }
-    if (bucket) ++rows[*bucket];
     line += r.lines;
     at = r.next;
     if (at - released >= release_every) t.file.release_before(released = at);
   }
   t.file.release_before(text.size());
-  if (copy)
-    for (std::size_t b = 0; b < buckets_; ++b)
-      if (!flush(b)) return false;
   for (std::size_t b = 0; b < buckets_; ++b) bucket_rows_[b] += rows[b], rows_ += rows[b];
+  return true;
+}
+
+// One byte range of a shuffled table being copied by one thread. Lines are
+// counted from the range's start: the ranges before it are not counted yet.
+struct CsvPartition::CopyScan {
+  std::size_t begin = 0, end = 0;  // the range: from a record's start to just after a line break
+  std::size_t stop = 0;            // where its last record ended (== end when the cut was between records)
+  int fd = -1;
+  std::atomic<std::uint64_t>* temp_end = nullptr;  // the temporary file's size, shared by the threads
+  std::uint32_t lines = 0;                         // line breaks from begin to stop
+  bool io_error = false;
+  bool unterminated = false;  // a quoted field ran to the end of the file
+  std::size_t unterminated_at = 0;
+  std::uint32_t unterminated_line = 0;
+  std::vector<std::vector<Chunk>> chunks;  // per bucket, line_base set when the ranges are joined
+  std::vector<std::uint64_t> rows;         // per bucket
+  std::vector<std::pair<std::string, std::uint32_t>> stray_rows;  // the first max_stray_rows naming no partner
+  std::size_t strays = 0;                                         // all of them
+};
+
+void CsvPartition::copy_range(const Table& t, CopyScan& scan) const {
+  const std::string_view text = t.file.text();
+  RecordSplitter splitter(text, t.id_column);
+  std::size_t at = scan.begin;
+  std::uint32_t line = 0;
+  scan.chunks.assign(buckets_, {});
+  scan.rows.assign(buckets_, 0);
+  std::vector<std::string> buffers(buckets_);
+  auto flush = [&](std::size_t b) {
+    std::string& buffer = buffers[b];
+    if (buffer.empty()) return true;
+    const std::uint64_t offset = scan.temp_end->fetch_add(buffer.size());
+    if (!write_all(scan.fd, buffer.data(), buffer.size(), offset)) return false;
+    scan.chunks[b].push_back({offset, buffer.size(), 0});
+    buffer.clear();
+    return true;
+  };
+  std::size_t released = at;
+  Lookup last;
+  while (at < scan.end && splitter.skip_blank(at, line) && at < scan.end) {
+    const SplitRecord r = splitter.split(at);
+    if (r.unterminated) {
+      scan.unterminated = true;
+      scan.unterminated_at = r.begin;
+      scan.unterminated_line = line;
+      at = text.size();
+      break;
+    }
+    const auto bucket = r.has_id ? bucket_of(r.id, last) : std::nullopt;
+    if (!bucket) {
+      if (scan.stray_rows.size() < max_stray_rows)
+        scan.stray_rows.emplace_back(std::string(text.substr(r.begin, r.end - r.begin)), line);
+      ++scan.strays;
+    } else {
+      std::string& buffer = buffers[*bucket];
+      // A frame: line, length, line breaks (the record's own and its ending),
+      // the partner's rank, then the record and '\n'.
+      const auto length = std::uint32_t(r.end - r.begin + 1);
+      const std::uint32_t breaks = r.lines + (r.next == r.end ? 1 : 0);  // the '\n' added at the end of the file
+      char frame[16];
+      std::memcpy(frame, &line, 4);
+      std::memcpy(frame + 4, &length, 4);
+      std::memcpy(frame + 8, &breaks, 4);
+      std::memcpy(frame + 12, &last.rank, 4);
+      buffer.append(frame, 16).append(text.substr(r.begin, r.end - r.begin)).push_back('\n');
+      if (buffer.size() >= copy_buffer && !flush(*bucket)) {
+        scan.io_error = true;
+        return;
+      }
+      ++scan.rows[*bucket];
+    }
+    line += r.lines;
+    at = r.next;
+    if (at - released >= release_every) {
+      t.file.release(released, at);
+      released = at;
+    }
+  }
+  t.file.release(released, at);
+  scan.stop = at;
+  scan.lines = line;
+  for (std::size_t b = 0; b < buckets_; ++b)
+    if (!flush(b)) scan.io_error = true;
+}
+
+bool CsvPartition::copy(std::size_t index, Table& t, unsigned threads, std::size_t range_bytes,
+                        std::vector<Diagnostic>& stray) {
+  const std::string_view text = t.file.text();
+  const std::size_t start = std::min(t.header.size(), text.size());
+  std::atomic<std::uint64_t> temp_end{0};
+  // The ranges are cut just after a line break. A cut inside a quoted field
+  // shows as the range before it not ending there: then one thread copies
+  // the whole table (the cut of another range could be wrong too).
+  auto ranges = [&](std::size_t n) {
+    std::vector<CopyScan> scans(n);
+    std::size_t at = start;
+    for (std::size_t i = 0; i < n; ++i) {
+      scans[i].begin = at;
+      std::size_t end = text.size();
+      if (i + 1 < n) {
+        const std::size_t cut = std::max(at, start + (text.size() - start) / n * (i + 1));
+        const std::size_t nl = cut == 0 ? std::string_view::npos : text.find('\n', cut - 1);
+        end = nl == std::string_view::npos ? text.size() : nl + 1;
+      }
+      scans[i].end = at = end;
+      scans[i].fd = t.temp_fd;
+      scans[i].temp_end = &temp_end;
+    }
+    return scans;
+  };
+  const std::size_t n = std::clamp<std::size_t>((text.size() - start) / std::max<std::size_t>(range_bytes, 1), 1,
+                                                std::max(threads, 1u));
+  std::vector<CopyScan> scans = ranges(n);
+  {
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < n; ++i) pool.emplace_back([this, &t, &scans, i] { copy_range(t, scans[i]); });
+    copy_range(t, scans[0]);
+    for (auto& thread : pool) thread.join();
+  }
+  bool aligned = true;
+  for (std::size_t i = 0; i + 1 < n; ++i) aligned = aligned && !scans[i].unterminated && scans[i].stop == scans[i + 1].begin;
+  if (!aligned) {
+    temp_end = 0;
+    if (::ftruncate(t.temp_fd, 0) != 0) return false;
+    scans = ranges(1);
+    copy_range(t, scans[0]);
+  }
+  t.file.release_before(text.size());
+  // The ranges joined in file order: a bucket's chunks keep the rows' order,
+  // line numbers become the file's, the stray rows the first of the file.
+  t.chunks.assign(buckets_, {});
+  stray_rows_of_[index].clear();
+  stray_rows_[index] = stray_dropped_[index] = 0;
+  std::uint32_t base = t.header_lines;
+  for (CopyScan& s : scans) {
+    if (s.io_error) return false;
+    for (std::size_t b = 0; b < buckets_; ++b) {
+      for (Chunk c : s.chunks[b]) {
+        c.line_base = base;
+        t.chunks[b].push_back(c);
+      }
+      bucket_rows_[b] += s.rows[b], rows_ += s.rows[b];
+    }
+    std::size_t taken = 0;
+    for (auto& [record, line] : s.stray_rows) {
+      if (stray_rows_[index] >= max_stray_rows) break;
+      ++stray_rows_[index], ++taken;
+      stray_rows_of_[index].emplace_back(std::move(record), base + line);
+    }
+    stray_dropped_[index] += s.strays - taken;
+    if (s.unterminated) {
+      const Diagnostic d = unterminated(index, t, text.substr(s.unterminated_at), base + s.unterminated_line);
+      stray.push_back(d);
+      t.late_error = d;
+    }
+    base += s.lines;
+  }
   return true;
 }
 
@@ -278,15 +444,16 @@ bool CsvPartition::open(const std::string& dir, const PartitionOptions& options,
   for (std::size_t i = 0; i < tables_.size(); ++i) {
     Table& t = tables_[i];
     if (!t.present || t.error) continue;
-    last_id_.clear();
-    last_bucket_.reset();
     const std::size_t max_runs = options.max_runs ? options.max_runs : std::max<std::size_t>(65536, 4 * ids_.size());
-    if (route(i, t, false, max_runs, stray)) continue;
-    // Shuffled rows: copy them into their buckets instead.
+    if (route(i, t, max_runs, stray)) continue;
+    // Shuffled rows: copy them into their buckets instead. Every row is
+    // looked up and copied, the costliest pass of a shuffled export, so it
+    // runs on several threads. At most 4: each holds a 64 KiB buffer per bucket.
     t.runs.clear();
     t.copied = true;
     t.temp_fd = temporary_file();
-    if (t.temp_fd < 0 || !route(i, t, true, 0, stray)) {
+    const unsigned threads = std::min(4u, options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency()));
+    if (t.temp_fd < 0 || !copy(i, t, threads, options.range_bytes, stray)) {
       t.error = Diagnostic{Severity::error, "io", SourcePos{t.path, 0, 0, 1},
                            std::string("cannot write the temporary file of the partition: ") + std::strerror(errno), {}};
       stray.push_back(*t.error);
@@ -345,27 +512,32 @@ data::TablesLoad CsvPartition::load(std::size_t k) const {
       // keep their file order), so the loader finds each row's partner where
       // the previous row's was. The rank was recorded by the partition.
       frames.clear();
+      std::vector<std::pair<std::size_t, std::uint32_t>> pieces;  // where each chunk starts in `frames`, its line base
       for (const Chunk& c : t.chunks[k]) {
         const std::size_t at = frames.size();
         frames.resize(at + c.length);
         if (!read_all(t.temp_fd, frames.data() + at, c.length, c.offset)) frames.resize(at);
+        pieces.emplace_back(at, c.line_base);
       }
+      pieces.emplace_back(frames.size(), 0);
       struct Record {
         std::string_view bytes;
         std::uint32_t line, breaks, rank;
       };
       std::vector<Record> records;
-      for (std::size_t at = 0; at + 16 <= frames.size();) {
-        Record r{};
-        std::uint32_t length = 0;
-        std::memcpy(&r.line, frames.data() + at, 4);
-        std::memcpy(&length, frames.data() + at + 4, 4);
-        std::memcpy(&r.breaks, frames.data() + at + 8, 4);
-        std::memcpy(&r.rank, frames.data() + at + 12, 4);
-        r.bytes = std::string_view(frames).substr(at + 16, length);
-        records.push_back(r);
-        at += 16 + length;
-      }
+      for (std::size_t p = 0; p + 1 < pieces.size(); ++p)
+        for (std::size_t at = pieces[p].first; at + 16 <= pieces[p + 1].first;) {
+          Record r{};
+          std::uint32_t length = 0;
+          std::memcpy(&r.line, frames.data() + at, 4);
+          std::memcpy(&length, frames.data() + at + 4, 4);
+          std::memcpy(&r.breaks, frames.data() + at + 8, 4);
+          std::memcpy(&r.rank, frames.data() + at + 12, 4);
+          r.line += pieces[p].second;
+          r.bytes = std::string_view(frames).substr(at + 16, length);
+          records.push_back(r);
+          at += 16 + length;
+        }
       std::stable_sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.rank < b.rank; });
       for (const Record& r : records) body.append(r.bytes, r.line, r.breaks);
     }

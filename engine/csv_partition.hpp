@@ -11,7 +11,8 @@
 //     the rows are read again with pread when the bucket is scored;
 //   - rows shuffled (the runs would be about one per row): the table is
 //     partitioned again, copying each record into its bucket's part of a
-//     temporary file (unlinked at once), 64 KiB at a time.
+//     temporary file (unlinked at once), 64 KiB at a time, by several
+//     threads at once, each a byte range of the table, joined in file order.
 //
 // A bucket is then loaded on its own (load(k), thread-safe) by the contract
 // loader of data/csv_loader.hpp over its rows, at their original lines, so
@@ -24,7 +25,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "common/diagnostics.hpp"
@@ -39,6 +39,10 @@ struct PartitionOptions {
   /// Byte ranges kept per table before its rows count as shuffled and are
   /// copied instead; 0 = max(65536, 4 x partners). Tests force copying with 1.
   std::size_t max_runs = 0;
+  /// Threads copying a shuffled table (each a byte range of it); 0 = every core.
+  unsigned threads = 0;
+  /// Bytes per range at least, so small tables are not cut; tests make it small.
+  std::size_t range_bytes = std::size_t(8) << 20;
 };
 
 class CsvPartition {
@@ -72,7 +76,14 @@ class CsvPartition {
   };
   struct Chunk {  // a piece of a bucket in the temporary file
     std::uint64_t offset, length;
+    std::uint32_t line_base;  // added to its records' lines (counted from their range's start)
   };
+  struct Lookup {  // the last id looked up by one scan: adjacent rows repeat it, so most rows skip the hash
+    std::string id;  // a copy: a quoted id is a view of the splitter's scratch
+    std::optional<std::size_t> bucket;
+    std::uint32_t rank = 0;
+  };
+  struct CopyScan;  // one byte range of a shuffled table, copied (csv_partition.cpp)
   struct Table {
     std::string path;
     MappedFile file;
@@ -91,22 +102,29 @@ class CsvPartition {
   void read_header(Table& t);
   void index_partners(Table& t);
   /// Routes every record of `t`; false when too many runs say the rows are shuffled.
-  bool route(std::size_t index, Table& t, bool copy, std::size_t max_runs, std::vector<Diagnostic>& stray);
-  std::optional<std::size_t> bucket_of(std::string_view id);
+  bool route(std::size_t index, Table& t, std::size_t max_runs, std::vector<Diagnostic>& stray);
+  /// Copies every record of a shuffled table into its bucket's part of the
+  /// temporary file, on `threads` byte ranges at once; false on a write error.
+  bool copy(std::size_t index, Table& t, unsigned threads, std::size_t range_bytes, std::vector<Diagnostic>& stray);
+  void copy_range(const Table& t, CopyScan& scan) const;
+  std::int64_t rank_of(std::string_view id) const;  // -1: not in partners.csv
+  std::optional<std::size_t> bucket_of(std::string_view id, Lookup& last) const;
   Diagnostic unterminated(std::size_t index, const Table& t, std::string_view record, std::uint32_t line) const;
   std::array<data::TableText, 5> header_texts() const;
 
   std::string dir_;
   std::array<Table, 5> tables_;
   std::vector<std::string> ids_;  // sorted, unique
-  std::unordered_map<std::string_view, std::uint32_t> rank_;  // id -> index in ids_
+  // id -> its index in ids_, open addressing (a power of two, at most half
+  // full): shuffled rows look one up per row. A slot holds the id's hash in
+  // its high half and 1 + its index in the low half, so a probe reads one
+  // word, and the id's bytes (in `id_bytes_`, contiguous) only when the hashes agree.
+  std::vector<std::uint64_t> rank_slots_;
+  std::string id_bytes_;                 // ids_ end to end
+  std::vector<std::uint32_t> id_starts_;  // where id i starts in id_bytes_; one more at the end
   std::size_t buckets_ = 0;
   std::vector<std::uint64_t> bucket_rows_;
   std::uint64_t bytes_ = 0, rows_ = 0;
-  // The last id looked up: adjacent rows repeat it, so most rows skip the hash.
-  std::string last_id_;
-  std::optional<std::size_t> last_bucket_;
-  std::uint32_t last_rank_ = 0;
   // Rows naming no partner of partners.csv, per table (at most max_errors each), loaded once for their messages.
   std::array<std::vector<std::pair<std::string, std::uint32_t>>, 5> stray_rows_of_;  // record text, line
   std::array<std::size_t, 5> stray_rows_{}, stray_dropped_{};

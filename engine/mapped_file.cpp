@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <utility>
 
@@ -47,6 +48,15 @@ void MappedFile::release_before(std::size_t offset) {
   if (data_ == nullptr || offset <= released_) return;
   ::madvise(const_cast<char*>(data_) + released_, offset - released_, MADV_DONTNEED);
   released_ = offset;
+}
+
+void MappedFile::release(std::size_t begin, std::size_t end) const {
+  const std::size_t page = std::size_t(::sysconf(_SC_PAGESIZE));
+  begin += (page - begin % page) % page;
+  end = std::min(end, size_);
+  end -= end % page;
+  if (data_ == nullptr || end <= begin) return;
+  ::madvise(const_cast<char*>(data_) + begin, end - begin, MADV_DONTNEED);
 }
 
 }  // namespace pcs::engine

@@ -26,6 +26,9 @@ class MappedFile {
   int fd() const { return fd_; }  // kept open for pread by the bucket loads
   /// Drops the resident pages before byte `offset` (they stay in the page cache).
   void release_before(std::size_t offset);
+  /// Drops the resident pages wholly inside [begin, end): for threads that
+  /// scan ranges of one file at once (release_before assumes one scan).
+  void release(std::size_t begin, std::size_t end) const;
 
  private:
   int fd_ = -1;

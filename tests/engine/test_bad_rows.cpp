@@ -41,11 +41,15 @@ struct Corrupted {
 
 const std::vector<engine::PartitionOptions>& partitions() {
   static const std::vector<engine::PartitionOptions> all = [] {
-    engine::PartitionOptions one, many, copied;
+    engine::PartitionOptions one, many, copied, ranges;
     many.bucket_bytes = 4 << 10;
     copied.bucket_bytes = 4 << 10;
     copied.max_runs = 1;
-    return std::vector{one, many, copied};
+    copied.threads = 1;
+    ranges = copied;  // copied by four threads, each a quarter of each table
+    ranges.threads = 4;
+    ranges.range_bytes = 1;
+    return std::vector{one, many, copied, ranges};
   }();
   return all;
 }
@@ -145,4 +149,32 @@ TEST_CASE("a folder without partners.csv or JSON files cannot be read") {
   CHECK_FALSE(run.opened);
   REQUIRE(run.stray.size() == 1);
   CHECK(run.stray[0].ends_with("the folder has no partner .json files and no partners.csv"));
+}
+
+TEST_CASE("a shuffled table cut for threads inside a quoted field is copied whole, with the same lines and messages") {
+  TempDir dir("quoted-cut");
+  write_text(dir / "partners.csv", "partner_id,name,market\nalpha,Alpha Ltd,other\nbeta,Beta Ltd,other\n");
+  write_text(dir / "customers.csv", "partner_id,tenant,segment\nalpha,t-a,smb\nbeta,t-b,smb\n");
+  // A service name holding 200 line breaks: the byte ranges of four threads
+  // are cut in it (at line breaks that are not between records).
+  const std::string header = "partner_id,tenant,month,measure,value,service,service_group,workload,product,offer,association,area\n";
+  const std::string usage = header + "beta,t-b,2024-05,acr,10,\"Virtual" + std::string(200, '\n') + "Machines\",,,,,,\n" +
+                            "alpha,t-a,2024-05,acr,5,Compute,,,,,,\n" + "alpha,t-a,2024-13,acr,5,Compute,,,,,,\n" +
+                            "beta,t-b,2024-06,acr,7,Compute,,,,,,\n";
+  write_text(dir / "usage.csv", usage);
+  engine::PartitionOptions ranges;
+  ranges.bucket_bytes = 1;  // a bucket per partner: the rows are not in bucket order, so they are copied
+  ranges.max_runs = 1;
+  ranges.threads = 4;
+  ranges.range_bytes = 1;
+  const auto adjacent = run_batch(dir.path.string(), engine::Request{}, 1);
+  const auto copied = run_batch(dir.path.string(), engine::Request{}, 2, ranges);
+  REQUIRE(copied.opened);
+  CHECK(copied.lines.size() == 2);
+  CHECK(copied.lines == adjacent.lines);
+  CHECK(lines(copied.failed) == lines({"alpha"}));
+  // Line 2 holds 200 line breaks in its quoted field: the bad month is on line 204.
+  CHECK(lines(copied.errors.at("alpha")) == lines({"usage.csv:204:11: month: expected YYYY-MM, got \"2024-13\""}));
+  CHECK(copied.errors == adjacent.errors);
+  CHECK(copied.stray == adjacent.stray);
 }

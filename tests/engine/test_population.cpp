@@ -79,6 +79,10 @@ TEST_CASE("batch results equal one-partner results on 500 generated partners, ev
     const auto shuffled = run_batch(dir / "shuffled", request, 2, small);
     CHECK(shuffled.lines == adjacent.lines);
     CHECK(run_batch(dir / "shuffled", request, 2, copied).lines == adjacent.lines);
+    engine::PartitionOptions ranges = copied;  // copied by three threads, each a third of each table
+    ranges.threads = 3;
+    ranges.range_bytes = 1;
+    CHECK(run_batch(dir / "shuffled", request, 2, ranges).lines == adjacent.lines);
     CHECK(run_batch(dir / "json", request, 2).by_id == single);
   }
 }
