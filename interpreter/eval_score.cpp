@@ -251,6 +251,11 @@ SpecializationResult Evaluator::run_specialization(const ast::SpecializationDecl
     if (explain_) r.explain.push_back(fmt::format("designation {} attained: {}", r.designation, designation_ok ? "yes" : "no"));
     bool all = designation_ok;
     for (const auto& req : s.body->requires_) {
+      // Without explanations only the verdict is printed, and it is decided
+      // once the designation is not attained or a requirement is not met:
+      // like `and`, stop there (most partners of a population attain no
+      // designation, and the requirements cost more than the designations).
+      if (!all && !explain_) break;
       const bool ok = eval_bool(*req.condition);
       if (explain_) r.explain.push_back(fmt::format("requirement {}: {}", ok ? "met" : "NOT met", req.text));
       all = all && ok;

@@ -155,3 +155,30 @@ TEST_CASE("program selection: the version in force at the as-of month, or the on
   CHECK(why == "no program version is in force at 2022-09; the versions are: v1 (effective 2022-10-01), v2 (effective 2023-06-13)");
   fs::remove_all(dir);
 }
+
+TEST_CASE("specializations without explanations stop as `and` does; with them every requirement is evaluated") {
+  // beta is not attained (10 of 30 points); the requirement divides by the
+  // number of people, 0 here: an evaluation error when it is evaluated.
+  auto rs = compile_inline({{"base.pcs", base}, {"program.pcs", std::string(program) + R"pcs(
+specialization ratio "Ratio" for beta {
+  require (count(customers) / 1 customer) / (count(people) / 1 person) >= 1
+}
+)pcs"}});
+  REQUIRE_MESSAGE(rs.ruleset, rs.rendered);
+  const auto partner = partner_from(partner_with(""));
+  pcs::eval::Options options;
+  options.as_of = pcs::parse_month("2024-06");
+  const auto explained = pcs::eval::evaluate(*rs.ruleset, partner, options);
+  REQUIRE(explained.specializations.size() == 2);
+  const auto& with = explained.specializations[1];
+  CHECK(with.id == "ratio");
+  CHECK_FALSE(with.passed);
+  CHECK(with.error.find("division by zero") != std::string::npos);
+  // The verdict alone: beta is not attained, so the requirement is not evaluated.
+  options.explain = false;
+  const auto verdict = pcs::eval::evaluate(*rs.ruleset, partner, options);
+  const auto& without = verdict.specializations[1];
+  CHECK_FALSE(without.passed);
+  CHECK(without.error.empty());
+  CHECK(without.explain.empty());
+}
