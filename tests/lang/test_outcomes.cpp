@@ -156,7 +156,7 @@ TEST_CASE("program selection: the version in force at the as-of month, or the on
   fs::remove_all(dir);
 }
 
-TEST_CASE("specializations without explanations stop as `and` does; with them every requirement is evaluated") {
+TEST_CASE("specializations without explanations stop as `and` does, with them every requirement is evaluated") {
   // beta is not attained (10 of 30 points); the requirement divides by the
   // number of people, 0 here: an evaluation error when it is evaluated.
   auto rs = compile_inline({{"base.pcs", base}, {"program.pcs", std::string(program) + R"pcs(
