@@ -24,21 +24,6 @@ namespace {
 
 std::string name(Symbol s) { return std::string(symbols().name(s)); }
 
-/// The index in Dimensions of a field, or -1 for fields that are not row dimensions.
-int dimension_of(Field f) {
-  switch (f) {
-    case Field::service: return 0;
-    case Field::service_group: return 1;
-    case Field::workload: return 2;
-    case Field::product: return 3;
-    case Field::offer: return 4;
-    case Field::association: return 5;
-    case Field::area: return 6;
-    case Field::service_level_4: return 7;
-    case Field::service_influencer: return 8;
-    default: return -1;
-  }
-}
 constexpr int association_dim = 5;
 
 bool holds_code(const data::Person& p, Symbol code, MonthIndex m) {
@@ -109,6 +94,21 @@ std::vector<Decimal> amounts_of(const Facts& f) {
 
 }  // namespace
 
+int dimension_of(Field f) {
+  switch (f) {
+    case Field::service: return 0;
+    case Field::service_group: return 1;
+    case Field::workload: return 2;
+    case Field::product: return 3;
+    case Field::offer: return 4;
+    case Field::association: return 5;
+    case Field::area: return 6;
+    case Field::service_level_4: return 7;
+    case Field::service_influencer: return 8;
+    default: return -1;
+  }
+}
+
 bool Action::operator==(const Action& o) const {
   return kind == o.kind && person.all == o.person.all && existing == o.existing && missing == o.missing &&
          count == o.count && rows == o.rows && months == o.months && amount == o.amount;
@@ -143,24 +143,23 @@ std::vector<Action> candidate_actions(const std::vector<Facts>& facts, const std
           return std::all_of(need.begin(), need.end(), [&](Symbol c) { return holds_code(p, c, as_of); });
         });
       };
-      std::vector<std::pair<std::size_t, const data::Person*>> partial;
+      std::vector<std::pair<std::vector<Symbol>, const data::Person*>> partial;  // missing codes, person
       for (const auto& p : partner.people) {
-        std::size_t missing = 0;
+        std::vector<Symbol> missing;
         for (auto c : codes)
-          if (!holds_code(p, c, as_of)) ++missing;
-        if (missing == 0 || missing == codes.size() || counts_already(p)) continue;
-        partial.push_back({missing, &p});
+          if (!holds_code(p, c, as_of)) missing.push_back(c);
+        if (missing.empty() || missing.size() == codes.size() || counts_already(p)) continue;
+        partial.emplace_back(std::move(missing), &p);
       }
-      std::stable_sort(partial.begin(), partial.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::stable_sort(partial.begin(), partial.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
       for (std::size_t i = 0; i < partial.size() && i < 3; ++i) {
-        const data::Person& p = *partial[i].second;
         Action c;
         c.kind = Action::Kind::complete_person;
         c.metric = metric_ids[m];
         c.person = t;
-        c.existing = p.id;
-        for (auto code : codes)
-          if (!holds_code(p, code, as_of)) c.missing.push_back(code);
+        c.existing = partial[i].second->id;
+        c.missing = std::move(partial[i].first);
         add(c);
       }
     }

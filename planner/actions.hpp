@@ -24,6 +24,9 @@ namespace pcs::planner {
 inline constexpr std::size_t dimension_count = 9;
 using Dimensions = std::array<Symbol, dimension_count>;
 
+/// The index in Dimensions of a field, or -1 for fields that are not row dimensions.
+int dimension_of(Field f);
+
 /// One row of a measure that a query of the rules would read.
 struct RowSpec {
   Symbol measure = no_symbol;

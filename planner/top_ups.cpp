@@ -5,35 +5,15 @@
 #include <map>
 
 namespace pcs::planner {
-namespace {
-
-/// The usage column of a row dimension, or null for fields that are not one.
-const std::vector<Symbol>* column(const data::UsageTable& u, Field f) {
-  switch (f) {
-    case Field::service: return &u.service;
-    case Field::service_group: return &u.service_group;
-    case Field::workload: return &u.workload;
-    case Field::product: return &u.product;
-    case Field::offer: return &u.offer;
-    case Field::association: return &u.association;
-    case Field::area: return &u.area;
-    case Field::service_level_4: return &u.service_level_4;
-    case Field::service_influencer: return &u.service_influencer;
-    default: return nullptr;
-  }
-}
-
-}  // namespace
 
 std::vector<Action> top_ups(const UsageQuery& q, const std::set<Decimal>& numbers, const std::vector<Decimal>& own,
                             const data::Partner& partner, MonthIndex as_of) {
   const auto& u = partner.usage;
-  auto passes = [&](std::size_t r) {
-    if (u.measure[r] != q.measure || u.month[r] != as_of) return false;
+  auto passes = [&](const Dimensions& dims) {
     for (const auto& [field, filter] : q.filters) {
-      const std::vector<Symbol>* col = column(u, field);
-      if (!col) continue;  // not a row dimension (tenant, month, ...)
-      const Symbol v = (*col)[r];
+      const int d = dimension_of(field);
+      if (d < 0) continue;  // not a row dimension (tenant, month, ...)
+      const Symbol v = dims[std::size_t(d)];
       if (filter.excluded.count(v)) return false;
       if (filter.allowed && std::find(filter.allowed->begin(), filter.allowed->end(), v) == filter.allowed->end())
         return false;
@@ -42,9 +22,10 @@ std::vector<Action> top_ups(const UsageQuery& q, const std::set<Decimal>& number
   };
   std::map<std::pair<std::uint32_t, Dimensions>, Decimal> groups;
   for (std::size_t r = 0; r < u.size(); ++r) {
-    if (!passes(r)) continue;
+    if (u.measure[r] != q.measure || u.month[r] != as_of) continue;
     const Dimensions dims = {u.service[r], u.service_group[r], u.workload[r], u.product[r], u.offer[r],
                              u.association[r], u.area[r], u.service_level_4[r], u.service_influencer[r]};
+    if (!passes(dims)) continue;
     groups[{u.customer[r], dims}] += Decimal::from_micros(u.value[r]);
   }
   struct Near {
@@ -78,6 +59,5 @@ std::vector<Action> top_ups(const UsageQuery& q, const std::set<Decimal>& number
   }
   return out;
 }
-
 
 }  // namespace pcs::planner

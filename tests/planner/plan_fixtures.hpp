@@ -80,6 +80,16 @@ inline const planner::PlanStep* step_of(const planner::DesignationPlan& pl, plan
   return nullptr;
 }
 
+/// The azure-misses partner's cheapest last point: 50 USD more eligible ACR
+/// in the as-of month at an existing tenant (usage growth 19.5 % -> 20 %),
+/// 0.4 h at 8 h per 1,000 USD.
+inline void check_fifty_usd_of_growth(const planner::DesignationPlan& pl) {
+  const auto* acr = step_of(pl, planner::Action::Kind::add_usage);
+  REQUIRE(acr);
+  CHECK(acr->action.amount == Decimal::from_int(50));
+  CHECK(acr->cost == Decimal::ratio(4, 10));
+}
+
 /// "0.01 USD of ACR" at 8 h per 1,000 USD: what a new service's row costs
 /// besides the 16 h of the service (planner/default-costs.json).
 inline Decimal new_service_hours() { return Decimal::from_int(16) + Decimal::ratio(8, 100000); }

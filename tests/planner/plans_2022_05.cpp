@@ -30,10 +30,7 @@ TEST_CASE("plan 2022-05 Infrastructure: one AZ-700 and one percent of ACR growth
   REQUIRE(cert);
   CHECK(cert->action.metric == "intermediate_certs");
   CHECK(cert->cost == Decimal::from_int(40));
-  const auto* acr = step_of(pl, planner::Action::Kind::add_usage);
-  REQUIRE(acr);  // 50 USD of eligible ACR in the as-of month at an existing tenant
-  CHECK(acr->action.amount == Decimal::from_int(50));
-  CHECK(acr->cost == Decimal::ratio(4, 10));
+  check_fifty_usd_of_growth(pl);
   CHECK(pl.total_cost == Decimal::ratio(404, 10));
   CHECK(pl.after.total == Decimal::from_int(70));
   CHECK(attains("2022-05", p, "infrastructure", pl.edits));
@@ -57,10 +54,7 @@ TEST_CASE("plan 2022-05 Data & AI: one MB-260 or DP-420 and 50 USD of growth, 40
   CHECK(cert->action.metric == "advanced_certs");
   CHECK(cert->action.count == 1);
   CHECK(cert->cost == Decimal::from_int(40));
-  const auto* acr = step_of(pl, planner::Action::Kind::add_usage);
-  REQUIRE(acr);  // 50 USD of eligible ACR in the as-of month at an existing tenant
-  CHECK(acr->action.amount == Decimal::from_int(50));
-  CHECK(acr->cost == Decimal::ratio(4, 10));
+  check_fifty_usd_of_growth(pl);
   CHECK(pl.total_cost == Decimal::ratio(404, 10));
   CHECK(pl.after.total == Decimal::from_int(70));
   CHECK(points_of(pl.after, "advanced_certs") == Decimal::from_int(4));
@@ -88,10 +82,7 @@ TEST_CASE("plan 2022-05 Digital & App Innovation: one certification and 50 USD o
   CHECK((cert->action.metric == "intermediate_certs" || cert->action.metric == "advanced_certs"));
   CHECK(cert->action.count == 1);
   CHECK(cert->cost == Decimal::from_int(40));
-  const auto* acr = step_of(pl, planner::Action::Kind::add_usage);
-  REQUIRE(acr);  // 50 USD of eligible ACR in the as-of month at an existing tenant
-  CHECK(acr->action.amount == Decimal::from_int(50));
-  CHECK(acr->cost == Decimal::ratio(4, 10));
+  check_fifty_usd_of_growth(pl);
   CHECK(pl.total_cost == Decimal::ratio(404, 10));
   CHECK(pl.after.total == Decimal::from_int(70));
   CHECK(attains("2022-05", p, "digital-app-innovation", pl.edits));
