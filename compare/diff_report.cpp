@@ -15,6 +15,14 @@ const std::vector<std::string> buckets = {"-30 or less", "-29 to -10", "-9 to -1
 
 std::string total_text(const std::optional<Decimal>& d) { return d ? d->to_string_floor(2) : "-"; }
 
+std::string list(const std::vector<std::string>& ids) {
+  std::string s;
+  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
+  return s.empty() ? "none" : s;
+}
+
+}  // namespace
+
 std::vector<const PartnerChange*> most_affected(const DesignationDiff& d, std::size_t top) {
   std::vector<const PartnerChange*> changed;
   for (const auto& c : d.changes)
@@ -26,14 +34,6 @@ std::vector<const PartnerChange*> most_affected(const DesignationDiff& d, std::s
   if (changed.size() > top) changed.resize(top);
   return changed;
 }
-
-std::string list(const std::vector<std::string>& ids) {
-  std::string s;
-  for (const auto& id : ids) s += (s.empty() ? "" : ", ") + id;
-  return s.empty() ? "none" : s;
-}
-
-}  // namespace
 
 std::string render_diff_table(const VersionDiff& v, std::size_t top) {
   std::string o = fmt::format("pcs diff: program {} -> {} on {} partner{}\n", v.old_program, v.new_program, v.partners,

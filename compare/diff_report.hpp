@@ -3,10 +3,15 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "compare/version_diff.hpp"
 
 namespace pcs::compare {
+
+/// The `top` partners whose total or verdict changed most, largest change
+/// first, ties in population order.
+std::vector<const PartnerChange*> most_affected(const DesignationDiff& d, std::size_t top);
 
 /// Per designation: attained before and after, who gains and loses it, the
 /// distribution of total changes, the points per metric, the most affected.

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/json_text.hpp"
+#include "compare/diff_report.hpp"
 #include "compare/version_diff.hpp"
 #include "engine/run_units.hpp"
 #include "engine/score_recipe.hpp"
@@ -312,22 +313,12 @@ std::string build_report(const Options& options, int& code, std::string& error) 
                        json_string(v.new_program), v.partners);
     for (std::size_t i = 0; i < v.designations.size(); ++i) {
       const auto& d = v.designations[i];
-      std::vector<const compare::PartnerChange*> changed;
       std::string points = "[";
-      std::size_t before_attained = 0, after_attained = 0;
-      for (const auto& c : d.changes) {
-        before_attained += c.old_attained ? 1 : 0;
-        after_attained += c.new_attained ? 1 : 0;
+      for (const auto& c : d.changes)
         if (c.old_total && c.new_total)
           points += fmt::format("{}[{},{}]", points.size() > 1 ? "," : "", num(*c.old_total), num(*c.new_total));
-        if (!c.delta().is_zero() || c.old_attained != c.new_attained) changed.push_back(&c);
-      }
       points += "]";
-      std::stable_sort(changed.begin(), changed.end(), [](const auto* a, const auto* b) {
-        auto magnitude = [](const Decimal& x) { return x.is_negative() ? -x : x; };
-        return magnitude(a->delta()) > magnitude(b->delta());
-      });
-      if (changed.size() > 20) changed.resize(20);
+      const auto changed = compare::most_affected(d, 20);
       std::string metrics = "[", affected = "[";
       for (std::size_t m = 0; m < d.metrics.size(); ++m)
         metrics += fmt::format("{}{{\"id\":{},\"changed\":{},\"old\":{},\"new\":{}}}", m ? "," : "", json_string(d.metrics[m].metric),
@@ -341,7 +332,7 @@ std::string build_report(const Options& options, int& code, std::string& error) 
       }
       diff += fmt::format("{}{{\"id\":{},\"name\":{},\"gained\":{},\"lost\":{},\"changed\":{},\"before\":{},\"after\":{},\"metrics\":{}],\"affected\":{}],\"points\":{}}}",
                           i ? "," : "", json_string(d.id), json_string(d.name), strings_json(d.gained), strings_json(d.lost),
-                          d.changed, before_attained, after_attained, metrics, affected, points);
+                          d.changed, d.attained_before, d.attained_after, metrics, affected, points);
     }
     diff += "]}";
   }
